@@ -1,0 +1,107 @@
+# Candor — the single entry point for people and CI.
+#
+#   make run     build the `candor` CLI and export the bundled example to out/ (PDF and HTML)
+#   make test    install what is missing, then format check, clippy, checker self-tests, all tests
+#   make bench   release build, then time a 40-page export against bare typst (bench/run.py)
+#   make deps    install what is missing (apt packages, .venv, npm packages); nearly free when done
+#   make clean   remove out/ and the cargo target directory; `make distclean` also .venv, node_modules
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-print-directory
+
+CARGO ?= cargo
+
+# One target directory outside the clone, so repeated CI runs on one machine reuse the builds.
+ifeq ($(strip $(HOME)),)
+CARGO_TARGET_DIR ?= $(CURDIR)/target
+else
+CARGO_TARGET_DIR ?= $(HOME)/.cache/candor/target
+endif
+export CARGO_TARGET_DIR
+
+ifneq ($(strip $(CI)),)
+export CARGO_INCREMENTAL := 0
+export CARGO_TERM_COLOR ?= never
+LOCKED := --locked
+else
+LOCKED :=
+endif
+
+# Where the Rust tests find the independent checkers (tests/checkers/README.md).
+export CANDOR_CHECKERS ?= $(CURDIR)/tests/checkers
+export CANDOR_PYTHON ?= $(CURDIR)/.venv/bin/python
+
+EXAMPLE := examples/example-1-companion.md
+OUT := $(CURDIR)/out
+CANDOR_DEBUG := $(CARGO_TARGET_DIR)/debug/candor
+CANDOR_RELEASE := $(CARGO_TARGET_DIR)/release/candor
+BENCH_ARGS ?=
+
+.PHONY: help deps toolchain run test fmt-check lint checkers-selftest rust-tests bench clean distclean
+
+help:
+	@sed -n '3,8s/^# \{0,1\}//p' $(firstword $(MAKEFILE_LIST))
+
+deps:
+	@bash scripts/install-deps.sh
+
+toolchain:
+	@command -v $(CARGO) >/dev/null 2>&1 || { \
+	  echo "make: cargo not found. Install the Rust toolchain (https://rustup.rs), then run make again." >&2; \
+	  exit 1; }
+	@$(CARGO) fmt --version >/dev/null 2>&1 || { \
+	  echo "make: rustfmt is missing: rustup component add rustfmt" >&2; exit 1; }
+	@$(CARGO) clippy --version >/dev/null 2>&1 || { \
+	  echo "make: clippy is missing: rustup component add clippy" >&2; exit 1; }
+
+# Building and exporting needs only the Rust toolchain (fonts come from assets/).
+run: toolchain
+	@test -f $(EXAMPLE) || { echo "make: $(EXAMPLE) is missing" >&2; exit 1; }
+	$(CARGO) build $(LOCKED) -p candor-cli
+	@mkdir -p $(OUT)
+	$(CANDOR_DEBUG) export $(EXAMPLE) --pdf $(OUT)/example-1.pdf --html $(OUT)/example-1.html
+	@echo
+	@echo "PDF:  $(OUT)/example-1.pdf"
+	@echo "HTML: $(OUT)/example-1.html"
+
+test: deps toolchain
+	@$(MAKE) fmt-check
+	@$(MAKE) lint
+	@$(MAKE) checkers-selftest
+	@$(MAKE) rust-tests
+
+fmt-check:
+	$(CARGO) fmt --all --check
+
+lint:
+	$(CARGO) clippy $(LOCKED) --workspace --all-targets -- -D warnings
+
+checkers-selftest:
+	bash tests/checkers/selftest.sh
+
+# nextest runs the tests (its closing "Summary ... N passed" line is the run's last); doctests,
+# which nextest does not run, go first through cargo test.
+rust-tests:
+	@if $(CARGO) nextest --version >/dev/null 2>&1; then \
+	  echo "$(CARGO) test $(LOCKED) --workspace --doc"; \
+	  $(CARGO) test $(LOCKED) --workspace --doc; \
+	  echo "$(CARGO) nextest run $(LOCKED) --workspace --no-fail-fast"; \
+	  $(CARGO) nextest run $(LOCKED) --workspace --no-fail-fast --no-tests=warn; \
+	else \
+	  echo "$(CARGO) test $(LOCKED) --workspace --no-fail-fast"; \
+	  $(CARGO) test $(LOCKED) --workspace --no-fail-fast; \
+	fi
+
+bench: toolchain
+	@bash scripts/install-deps.sh apt python
+	$(CARGO) build $(LOCKED) --release -p candor-cli
+	$(CANDOR_PYTHON) bench/run.py --candor $(CANDOR_RELEASE) $(BENCH_ARGS)
+
+clean:
+	rm -rf $(OUT)
+	$(CARGO) clean
+
+distclean: clean
+	rm -rf .venv tests/checkers/node_modules

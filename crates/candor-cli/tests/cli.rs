@@ -1,0 +1,124 @@
+//! The `candor` binary, run for real in a temporary folder.
+
+#![allow(clippy::unwrap_used)] // a failed unwrap is a failed test
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn candor(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_candor")).args(args).current_dir(dir).output().unwrap()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+const GOOD: &str = "---\ntitle: A small document\nlang: de-AT\ndate: 2026-03-01\nversion: \"2\"\n---\n\n# Überblick\n\nEin kurzer Text über Straßenverkehrsordnungsänderungen.\n";
+
+#[test]
+fn export_writes_pdf_and_html() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("doc.md"), GOOD).unwrap();
+    let out =
+        candor(&["export", "doc.md", "--pdf", "out/doc.pdf", "--html", "out/doc.html"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pdf = std::fs::read(dir.path().join("out/doc.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    let html = std::fs::read_to_string(dir.path().join("out/doc.html")).unwrap();
+    assert!(html.contains("lang=\"de-AT\""), "{html}");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("doc.pdf") && stdout.contains("doc.html"), "{stdout}");
+}
+
+#[test]
+fn export_pdf_ua() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("doc.md"), GOOD).unwrap();
+    let out =
+        candor(&["export", "doc.md", "--pdf", "ua.pdf", "--pdf-standard", "ua-1"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pdf = std::fs::read(dir.path().join("ua.pdf")).unwrap();
+    let text = String::from_utf8_lossy(&pdf);
+    assert!(text.contains("pdfuaid"), "no PDF/UA identification in the XMP metadata");
+}
+
+#[test]
+fn errors_are_reported_as_file_line_col_and_exit_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = "---\ntitle: Bad\nlang: en\ndate: 2026-02-30\n---\n\nText.\n";
+    std::fs::write(dir.path().join("bad.md"), bad).unwrap();
+    let out = candor(&["check", "bad.md"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("bad.md:4:7: error[front-matter/invalid-date]:"), "{err}");
+
+    let out = candor(&["export", "bad.md", "--pdf", "bad.pdf"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!dir.path().join("bad.pdf").exists());
+}
+
+#[test]
+fn check_json_lists_diagnostics() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("doc.md"), "---\ntitle: T\nlang: en\nfoo: 1\n---\n\nText.\n")
+        .unwrap();
+    let out = candor(&["check", "doc.md", "--json"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("\"code\": \"front-matter/unknown-key\""), "{stdout}");
+    assert!(stdout.contains("\"line\": 4"), "{stdout}");
+}
+
+#[test]
+fn usage_and_io_errors_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = candor(&["export"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    let out = candor(&["export", "missing.md", "--pdf", "x.pdf"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("missing.md: no such file"), "{}", stderr(&out));
+    std::fs::write(dir.path().join("doc.md"), GOOD).unwrap();
+    let out = candor(&["export", "doc.md"], dir.path());
+    assert_eq!(out.status.code(), Some(2), "export without an output must be a usage error");
+    std::fs::write(dir.path().join("binary.md"), [0xff, 0xfe, 0x00, 0x41]).unwrap();
+    let out = candor(&["check", "binary.md"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("not UTF-8"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_failed_write_keeps_the_existing_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("doc.md"), GOOD).unwrap();
+    // The output path is a directory: the write fails, nothing else is touched.
+    std::fs::create_dir(dir.path().join("taken.pdf")).unwrap();
+    std::fs::write(dir.path().join("keep.html"), "old").unwrap();
+    let out =
+        candor(&["export", "doc.md", "--pdf", "taken.pdf", "--html", "keep.html"], dir.path());
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("taken.pdf"), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(dir.path().join("keep.html")).unwrap(), "old");
+}
+
+#[test]
+fn same_input_same_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("doc.md"), GOOD).unwrap();
+    for name in ["a", "b"] {
+        let out = candor(
+            &[
+                "export",
+                "doc.md",
+                "--pdf",
+                &format!("{name}.pdf"),
+                "--html",
+                &format!("{name}.html"),
+            ],
+            dir.path(),
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    let read = |n: &str| std::fs::read(dir.path().join(n)).unwrap();
+    assert_eq!(read("a.pdf"), read("b.pdf"));
+    assert_eq!(read("a.html"), read("b.html"));
+}

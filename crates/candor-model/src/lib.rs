@@ -1,0 +1,27 @@
+//! The Candor document model: companion documents, risk entries, the risk taxonomy,
+//! source spans and diagnostics.
+//!
+//! This crate owns the *shape* of the data every other crate exchanges. It does no I/O and
+//! knows nothing about Markdown, typst, HTML or SQLite: parsers build these values,
+//! renderers and checks read them.
+
+mod diagnostic;
+mod document;
+mod language;
+mod risk;
+mod span;
+mod taxonomy;
+
+pub use diagnostic::{Diagnostic, Severity, Warned};
+pub use document::{
+    Alignment, Block, Date, Document, Footnote, Image, Inline, LinkTarget, ListItem, Metadata,
+    RawHtml, SourceLink, SourceRef, Table, TableCell,
+};
+pub use language::LanguageTag;
+pub use risk::{
+    CalibratedWord, Effect, Estimate, Likelihood, Mitigation, RiskEntry, SeverityLevel,
+};
+pub use span::{LineCol, LineIndex, Span};
+pub use taxonomy::{
+    CategoryInfo, MITIGATION_KINDS, MitigationInfo, MitigationKind, RISK_CATEGORIES, RiskCategory,
+};

@@ -1,0 +1,26 @@
+//! Typesetting: a companion document becomes a tagged PDF (typst, in-process), a
+//! self-contained accessible HTML file, or SVG page previews.
+//!
+//! This crate owns the typst World and the bundled fonts. It does no file I/O of its own:
+//! the caller hands in the document and the image bytes; the template and fonts are
+//! compiled in, so the same input always gives byte-identical output.
+
+mod html;
+mod images;
+mod labels;
+mod risk_text;
+mod typst;
+
+pub use html::{HtmlOptions, write_html};
+pub use images::{
+    ImageError, ImageFormat, Images, MAX_IMAGE_BYTES, MAX_IMAGE_SIDE, PreparedImage, prepare_image,
+};
+pub use labels::Labels;
+pub use risk_text::{
+    EffectText, LikelihoodText, NaturalFrequency, describe_effect, describe_likelihood,
+    natural_frequency,
+};
+pub use typst::{
+    MemoryWorld, PdfStandard, RenderError, TypstProject, compile, export_pdf, export_svg_pages,
+    for_each_image, laid_out_text, typst_project, typst_world,
+};

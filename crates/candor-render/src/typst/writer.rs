@@ -1,0 +1,530 @@
+//! Document model -> the typst source of `main.typ`.
+//!
+//! The output is typst *code mode* only: structure is function calls into the companion
+//! template, and every word of the author is a string literal (see `code.rs`). Nothing the
+//! author writes can become typst syntax.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use candor_model::{
+    Alignment, Block, Document, Inline, LinkTarget, ListItem, RiskEntry, SourceLink, Table,
+};
+
+use super::code::{opt_lit, push_str_lit, str_lit};
+use crate::images::Images;
+use crate::labels::Labels;
+use crate::risk_text::{capitalise, describe_effect, describe_likelihood};
+
+/// The virtual path of the template, as main.typ imports it.
+pub(crate) const TEMPLATE_PATH: &str = "/companion.typ";
+
+/// The generated main file and the images it refers to (virtual path -> `src`).
+pub(crate) struct MainFile {
+    pub text: String,
+    pub images: BTreeMap<String, String>,
+}
+
+pub(crate) fn write_main(doc: &Document, images: &Images) -> MainFile {
+    let labels = Labels::for_language(&doc.meta.lang);
+    let mut w = Writer {
+        out: String::with_capacity(4096),
+        doc,
+        labels,
+        images,
+        image_paths: BTreeMap::new(),
+        levels: HeadingLevels::default(),
+    };
+    w.preamble();
+    w.out.push_str("#{\n");
+    w.blocks(&doc.blocks);
+    w.out.push_str("}\n");
+    MainFile { text: w.out, images: w.image_paths }
+}
+
+struct Writer<'a> {
+    out: String,
+    doc: &'a Document,
+    labels: &'static Labels,
+    images: &'a Images,
+    /// Virtual path -> src, for every image used.
+    image_paths: BTreeMap<String, String>,
+    levels: HeadingLevels,
+}
+
+/// Maps Markdown heading levels onto levels that never skip (PDF/UA and screen readers
+/// rely on an unbroken outline).
+#[derive(Default)]
+pub(crate) struct HeadingLevels {
+    /// The source levels currently open, outermost first.
+    open: Vec<u8>,
+}
+
+impl HeadingLevels {
+    /// The output level (1-based) for a heading written at `level`.
+    pub(crate) fn place(&mut self, level: u8) -> u8 {
+        while self.open.last().is_some_and(|&l| l >= level) {
+            self.open.pop();
+        }
+        self.open.push(level);
+        self.open.len() as u8
+    }
+
+    /// The level for a heading nested under the current one (risk-card titles).
+    pub(crate) fn child(&self) -> u8 {
+        (self.open.len() + 1).min(6) as u8
+    }
+}
+
+impl Writer<'_> {
+    fn preamble(&mut self) {
+        let meta = &self.doc.meta;
+        let l = self.labels;
+        let out = &mut self.out;
+        let _ = writeln!(out, "#import {}: *", str_lit(TEMPLATE_PATH.trim_start_matches('/')));
+        out.push_str("#show: companion.with((\n  title: ");
+        push_str_lit(out, &meta.title);
+        let _ = write!(out, ",\n  lang: {},\n  region: ", str_lit(meta.lang.language()));
+        out.push_str(&opt_lit(meta.lang.region().filter(|r| r.len() == 2)));
+        out.push_str(",\n  provider: ");
+        out.push_str(&opt_lit(meta.provider.as_deref()));
+        out.push_str(",\n  date: ");
+        match meta.date {
+            Some(d) => {
+                let _ =
+                    write!(out, "datetime(year: {}, month: {}, day: {})", d.year, d.month, d.day);
+            }
+            None => out.push_str("none"),
+        }
+        out.push_str(",\n  kicker: none,\n  details: (");
+        let date = meta.date.map(|d| l.date(d));
+        let details = [
+            (l.model, meta.model.as_deref()),
+            (l.provider, meta.provider.as_deref()),
+            (l.version, meta.version.as_deref()),
+            (l.published, date.as_deref()),
+            (l.audience, meta.audience.as_deref()),
+        ];
+        for (label, value) in details {
+            if let Some(value) = value {
+                let _ = write!(out, "({}, {}), ", str_lit(label), str_lit(value));
+            }
+        }
+        out.push_str("),\n  footer: ");
+        let footer: Vec<String> = [
+            meta.model.clone(),
+            meta.version.as_ref().map(|v| format!("{} {v}", l.version)),
+            date.clone(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        push_str_lit(out, &footer.join(" · "));
+        let _ = write!(out, ",\n  page-label: {},\n", str_lit(l.page_of));
+        let headings =
+            self.doc.blocks.iter().filter(|b| matches!(b, Block::Heading { .. })).count();
+        let _ = writeln!(out, "  contents: {},\n))", headings >= 3);
+    }
+
+    fn blocks(&mut self, blocks: &[Block]) {
+        for block in blocks {
+            self.block(block);
+        }
+    }
+
+    fn block(&mut self, block: &Block) {
+        match block {
+            Block::Heading { level, content, .. } => {
+                let level = self.levels.place(*level);
+                let _ = write!(self.out, "heading(level: {level}, ");
+                self.inline_body(content);
+                self.out.push_str(")\n");
+            }
+            Block::Paragraph { content, .. } if self.is_lone_loaded_image(content) => {
+                if let [Inline::Image { image }] = &content[..] {
+                    let path = self.image_path(&image.src);
+                    let _ = writeln!(
+                        self.out,
+                        "picture({}, {}, {})",
+                        str_lit(&path),
+                        str_lit(&image.alt),
+                        opt_lit(image.title.as_deref())
+                    );
+                }
+            }
+            Block::Paragraph { content, .. } => {
+                self.out.push_str("par(");
+                self.inline_body(content);
+                self.out.push_str(")\n");
+            }
+            Block::List { start, items, .. } => self.list(*start, items),
+            Block::BlockQuote { blocks, .. } => {
+                self.out.push_str("quote(block: true, {\n");
+                self.blocks(blocks);
+                self.out.push_str("})\n");
+            }
+            Block::CodeBlock { lang, text, .. } => {
+                self.out.push_str("raw(block: true, lang: ");
+                self.out.push_str(&opt_lit(lang.as_deref().filter(|l| is_plain_word(l))));
+                self.out.push_str(", ");
+                push_str_lit(&mut self.out, text.trim_end_matches('\n'));
+                self.out.push_str(")\n");
+            }
+            Block::Table { table, .. } => self.table(table),
+            Block::ThematicBreak { .. } => {
+                self.out.push_str("line(length: 100%, stroke: 0.5pt + rule-colour)\n");
+            }
+            Block::Html { html, .. } => {
+                self.out.push_str("html-text((");
+                for line in html.text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+                    push_str_lit(&mut self.out, line);
+                    self.out.push_str(", ");
+                }
+                self.out.push_str("))\n");
+            }
+            Block::Risk { risk, .. } => self.risk(risk),
+            Block::Generated { name, .. } => {
+                if name == "risk-overview" {
+                    self.risk_overview();
+                }
+            }
+        }
+    }
+
+    fn list(&mut self, start: Option<u64>, items: &[ListItem]) {
+        if let Some(n) = start {
+            let _ = write!(self.out, "enum(start: {n}, ");
+            for item in items {
+                self.list_item(item);
+            }
+            self.out.push_str(")\n");
+            return;
+        }
+        // Task items have a box instead of a bullet: consecutive runs of them become task
+        // lists, the other items ordinary lists.
+        for run in items.chunk_by(|a, b| a.checked.is_some() == b.checked.is_some()) {
+            let tasks = run[0].checked.is_some();
+            self.out.push_str(if tasks { "task-list(" } else { "list(" });
+            for item in run {
+                self.list_item(item);
+            }
+            self.out.push_str(")\n");
+        }
+    }
+
+    fn list_item(&mut self, item: &ListItem) {
+        match item.checked {
+            Some(done) => {
+                let state = if done { self.labels.task_done } else { self.labels.task_not_done };
+                let _ = writeln!(self.out, "task({done}, {}, {{", str_lit(state));
+                self.item_body(&item.blocks);
+                self.out.push_str("}), ");
+            }
+            None => {
+                self.out.push_str("{\n");
+                self.item_body(&item.blocks);
+                self.out.push_str("}, ");
+            }
+        }
+    }
+
+    /// A list item: a lone paragraph stays inline (tight lists), anything else as blocks.
+    fn item_body(&mut self, blocks: &[Block]) {
+        match blocks {
+            [Block::Paragraph { content, .. }] => {
+                self.inline_seq(content);
+            }
+            _ => self.blocks(blocks),
+        }
+    }
+
+    fn table(&mut self, table: &Table) {
+        let columns = table.header.len().max(table.rows.iter().map(Vec::len).max().unwrap_or(0));
+        if columns == 0 {
+            return;
+        }
+        let _ = write!(self.out, "data-table({columns}, (");
+        for i in 0..columns {
+            let align = match table.alignments.get(i).copied().unwrap_or(Alignment::None) {
+                Alignment::Center => "center",
+                Alignment::Right => "right",
+                Alignment::Left | Alignment::None => "left",
+            };
+            let _ = write!(self.out, "{align}, ");
+        }
+        self.out.push_str("), (");
+        for i in 0..columns {
+            let cell = table.header.get(i).map_or(&[][..], |c| &c.content[..]);
+            self.inline_body(cell);
+            self.out.push_str(", ");
+        }
+        self.out.push_str("), (");
+        for row in &table.rows {
+            self.out.push('(');
+            for i in 0..columns {
+                let cell = row.get(i).map_or(&[][..], |c| &c.content[..]);
+                self.inline_body(cell);
+                self.out.push_str(", ");
+            }
+            self.out.push_str("), ");
+        }
+        self.out.push_str("))\n");
+    }
+
+    /// Inline content as one typst expression: `{ ... }`.
+    fn inline_body(&mut self, content: &[Inline]) {
+        self.out.push('{');
+        self.inline_seq(content);
+        self.out.push('}');
+    }
+
+    /// Inline content as a sequence of statements (typst joins them).
+    fn inline_seq(&mut self, content: &[Inline]) {
+        // An empty block would be `none`; an empty string keeps it content-like.
+        self.out.push_str("\"\"; ");
+        for inline in content {
+            self.inline(inline);
+            self.out.push_str("; ");
+        }
+    }
+
+    fn inline(&mut self, inline: &Inline) {
+        match inline {
+            Inline::Text { text } => push_str_lit(&mut self.out, text),
+            Inline::Code { text } => {
+                self.out.push_str("raw(");
+                push_str_lit(&mut self.out, text);
+                self.out.push(')');
+            }
+            Inline::Emphasis { content } => self.wrap("emph", content),
+            Inline::Strong { content } => self.wrap("strong", content),
+            Inline::Strikethrough { content } => self.wrap("strike", content),
+            Inline::Link { target: LinkTarget::Url { url }, content, .. } => {
+                self.out.push_str("link(");
+                push_str_lit(&mut self.out, url);
+                self.out.push_str(", ");
+                self.inline_body(content);
+                self.out.push(')');
+            }
+            Inline::Link { target: LinkTarget::Source { link }, content, .. } => {
+                self.inline_seq(content);
+                self.out.push_str("footnote(");
+                push_str_lit(&mut self.out, &citation_text(self.doc, self.labels, link));
+                self.out.push(')');
+            }
+            Inline::Image { image } if self.images.get(&image.src).is_none() => {
+                // Not loaded (the loader reported why): show the description instead.
+                push_str_lit(&mut self.out, &format!("[{}]", image.alt));
+            }
+            Inline::Image { image } => {
+                // An image inside running text: as tall as a line.
+                let path = self.image_path(&image.src);
+                let _ = write!(
+                    self.out,
+                    "box(image({}, alt: {}, height: 1.2em))",
+                    str_lit(&path),
+                    str_lit(&image.alt)
+                );
+            }
+            Inline::FootnoteRef { index, .. } => {
+                self.out.push_str("footnote({\n");
+                if let Some(note) = self.doc.footnotes.get(*index) {
+                    match &note.blocks[..] {
+                        [Block::Paragraph { content, .. }] => self.inline_seq(content),
+                        blocks => self.blocks(blocks),
+                    }
+                }
+                self.out.push_str("})");
+            }
+            Inline::SoftBreak => self.out.push_str("\" \""),
+            Inline::HardBreak => self.out.push_str("linebreak()"),
+        }
+    }
+
+    fn is_lone_loaded_image(&self, content: &[Inline]) -> bool {
+        matches!(content, [Inline::Image { image }] if self.images.get(&image.src).is_some())
+    }
+
+    fn wrap(&mut self, function: &str, content: &[Inline]) {
+        self.out.push_str(function);
+        self.out.push('(');
+        self.inline_body(content);
+        self.out.push(')');
+    }
+
+    fn image_path(&mut self, src: &str) -> String {
+        if let Some((path, _)) = self.image_paths.iter().find(|(_, s)| *s == src) {
+            return path.clone();
+        }
+        let ext = self.images.get(src).map_or("png", |i| i.format.extension());
+        let path = format!("/images/image-{}.{ext}", self.image_paths.len() + 1);
+        self.image_paths.insert(path.clone(), src.to_owned());
+        path
+    }
+
+    fn risk(&mut self, risk: &RiskEntry) {
+        let l = self.labels;
+        let level = self.levels.child();
+        let out = &mut self.out;
+        out.push_str("risk-card((\n  category: ");
+        push_str_lit(out, risk.category.info().name);
+        let _ = write!(out, ",\n  level: {level},\n  title: {}", str_lit(&risk.title));
+        let _ = write!(out, ",\n  what: {}", opt_lit(risk.what_could_happen.as_deref()));
+        out.push_str(",\n  likelihood: ");
+        match &risk.likelihood {
+            Some(likelihood) => {
+                let text = describe_likelihood(likelihood);
+                let mut text = text;
+                let mut summary = capitalise(&text.word);
+                let detail = match &text.frequency {
+                    Some(freq) => Some(freq.clone()),
+                    // A calibrated word alone: its defined range says what it means.
+                    None if likelihood.range.is_none() => text.range.take(),
+                    None => None,
+                };
+                if let Some(detail) = detail {
+                    summary.push_str(": ");
+                    summary.push_str(&detail);
+                }
+                summary.push('.');
+                let _ = write!(out, "(summary: {}, icons: ", str_lit(&summary));
+                match text.icon_array {
+                    Some((filled, total)) => {
+                        let description = format!(
+                            "{filled} of {total} figures are highlighted{}",
+                            likelihood
+                                .per
+                                .as_deref()
+                                .map(|p| format!(" (per {p})"))
+                                .unwrap_or_default()
+                        );
+                        let _ = write!(
+                            out,
+                            "(filled: {filled}, total: {total}, description: {})",
+                            str_lit(&description)
+                        );
+                    }
+                    None => out.push_str("none"),
+                }
+                let _ = write!(
+                    out,
+                    ", range: {}, basis: {})",
+                    opt_lit(text.range.as_deref().map(sentence).as_deref()),
+                    opt_lit(text.basis.as_deref().map(sentence).as_deref())
+                );
+            }
+            None => out.push_str("none"),
+        }
+        let severity = risk.severity.map(|s| l.severity_words[s as usize]);
+        let _ = write!(out, ",\n  severity: {}", opt_lit(severity.map(capitalise).as_deref()));
+        let _ = write!(out, ",\n  who: {}", opt_lit(risk.who_is_affected.as_deref()));
+        out.push_str(",\n  mitigations: (");
+        let per = risk.likelihood.as_ref().and_then(|l| l.per.as_deref());
+        for m in &risk.mitigations {
+            let effect = m.effect.as_ref().map(|e| describe_effect(e, per).to_string());
+            let _ = write!(
+                out,
+                "(kind: {}, what: {}, effect: {}), ",
+                str_lit(m.kind.info().name),
+                str_lit(&m.what_we_did),
+                opt_lit(effect.as_deref())
+            );
+        }
+        let _ = write!(out, "),\n  you: {}", opt_lit(risk.what_you_can_do.as_deref()));
+        let sources: Vec<String> =
+            risk.sources.iter().map(|s| citation_text(self.doc, l, s)).collect();
+        let sources =
+            (!sources.is_empty()).then(|| format!("{}: {}", l.sources, sources.join(" ")));
+        let _ = write!(out, ",\n  sources: {}", opt_lit(sources.as_deref()));
+        let _ = write!(
+            out,
+            ",\n  labels: (what: {}, likelihood: {}, severity: {}, who: {}, mitigations: {}, you: {}),\n))\n",
+            str_lit(l.what_could_happen),
+            str_lit(l.how_likely),
+            str_lit(l.how_serious),
+            str_lit(l.who_is_affected),
+            str_lit(l.what_was_done),
+            str_lit(l.what_you_can_do)
+        );
+    }
+
+    fn risk_overview(&mut self) {
+        let l = self.labels;
+        let risks: Vec<&RiskEntry> = collect_risks(&self.doc.blocks);
+        let out = &mut self.out;
+        let _ = write!(
+            out,
+            "risk-overview(({}, {}, {}, {}), (",
+            str_lit(l.risk),
+            str_lit(l.category),
+            str_lit(l.likelihood),
+            str_lit(l.severity)
+        );
+        for risk in risks {
+            let likelihood = risk
+                .likelihood
+                .as_ref()
+                .map_or(l.not_stated.to_owned(), |li| capitalise(&describe_likelihood(li).word));
+            let severity = risk
+                .severity
+                .map_or(l.not_stated.to_owned(), |s| capitalise(l.severity_words[s as usize]));
+            let _ = write!(
+                out,
+                "({}, {}, {}, {}), ",
+                str_lit(&risk.title),
+                str_lit(risk.category.info().name),
+                str_lit(&likelihood),
+                str_lit(&severity)
+            );
+        }
+        out.push_str("))\n");
+    }
+}
+
+/// "Example-1 Model Report, passage sec-7-1."
+fn citation_text(doc: &Document, labels: &Labels, link: &SourceLink) -> String {
+    let title = doc
+        .meta
+        .sources
+        .iter()
+        .find(|s| s.id == link.source)
+        .and_then(|s| s.title.clone())
+        .unwrap_or_else(|| link.source.clone());
+    match &link.passage {
+        Some(p) => format!("{title}, {} {p}.", labels.source_passage),
+        None => format!("{title}."),
+    }
+}
+
+/// Every risk entry of the document, in reading order (also inside quotes and lists).
+pub(crate) fn collect_risks(blocks: &[Block]) -> Vec<&RiskEntry> {
+    let mut found = Vec::new();
+    let mut stack: Vec<&Block> = blocks.iter().rev().collect();
+    while let Some(block) = stack.pop() {
+        match block {
+            Block::Risk { risk, .. } => found.push(&**risk),
+            Block::BlockQuote { blocks, .. } => stack.extend(blocks.iter().rev()),
+            Block::List { items, .. } => {
+                stack.extend(items.iter().rev().flat_map(|i| i.blocks.iter().rev()));
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+/// A phrase as a sentence: capital first letter, closing full stop.
+fn sentence(text: &str) -> String {
+    let mut out = capitalise(text.trim());
+    if !out.ends_with(['.', '!', '?']) {
+        out.push('.');
+    }
+    out
+}
+
+/// A code-block language name typst can use for highlighting.
+fn is_plain_word(text: &str) -> bool {
+    !text.is_empty()
+        && text.len() <= 32
+        && text.chars().all(|c| c.is_ascii_alphanumeric() || "+-_.#".contains(c))
+}

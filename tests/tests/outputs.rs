@@ -1,0 +1,162 @@
+//! Exported files checked by independent tools: poppler (tagged, title, language, text),
+//! the PyPI `pdfua` checker for PDF/UA-1, and axe-core in headless Chromium for the HTML.
+
+#![allow(clippy::unwrap_used)] // a failed unwrap is a failed test
+
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+
+use candor_core::{ExportRequest, PdfStandard, export_document, load_document};
+use candor_tests::{checkers_dir, fixture_documents, has_program, python, require_tool, run};
+
+struct Exported {
+    _dir: tempfile::TempDir,
+    pdf: PathBuf,
+    ua: PathBuf,
+    html: PathBuf,
+    title: String,
+    lang: String,
+}
+
+/// Exports every fixture without errors to a tagged PDF, a PDF/UA-1 file and HTML.
+fn export_clean_fixtures() -> Vec<Exported> {
+    let mut all = Vec::new();
+    for path in fixture_documents("documents") {
+        let loaded = load_document(&path).unwrap();
+        if loaded.document.has_errors() {
+            continue;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let pdf = dir.path().join(format!("{stem}.pdf"));
+        let ua = dir.path().join(format!("{stem}-ua.pdf"));
+        let html = dir.path().join(format!("{stem}.html"));
+        let tagged = ExportRequest {
+            document: path.clone(),
+            pdf: Some(pdf.clone()),
+            html: Some(html.clone()),
+            ..Default::default()
+        };
+        let report = export_document(&tagged, &mut ()).unwrap();
+        assert!(!report.has_errors(), "{}: {:?}", path.display(), report.diagnostics);
+        let strict = ExportRequest {
+            document: path.clone(),
+            pdf: Some(ua.clone()),
+            pdf_standard: PdfStandard::Ua1,
+            ..Default::default()
+        };
+        let report = export_document(&strict, &mut ()).unwrap();
+        assert!(!report.has_errors(), "{}: {:?}", path.display(), report.diagnostics);
+        let meta = &loaded.document.value.meta;
+        all.push(Exported {
+            _dir: dir,
+            pdf,
+            ua,
+            html,
+            title: meta.title.clone(),
+            lang: meta.lang.to_string(),
+        });
+    }
+    assert!(all.len() >= 5, "too few clean fixtures");
+    all
+}
+
+fn args<'a>(items: &'a [&'a OsStr]) -> &'a [&'a OsStr] {
+    items
+}
+
+#[test]
+fn pdfs_are_tagged_with_title_language_and_text() {
+    if !require_tool("poppler-utils (pdfinfo)", has_program("pdfinfo")) {
+        return;
+    }
+    let checker = checkers_dir().join("pdf_check.py");
+    for e in export_clean_fixtures() {
+        for pdf in [&e.pdf, &e.ua] {
+            let result = run(
+                &python(),
+                args(&[
+                    checker.as_os_str(),
+                    pdf.as_os_str(),
+                    OsStr::new("--title"),
+                    OsStr::new(&e.title),
+                    OsStr::new("--lang"),
+                    OsStr::new(&e.lang),
+                ]),
+            );
+            assert!(result.success, "{}:\n{}", pdf.display(), result.output);
+        }
+    }
+}
+
+#[test]
+fn pdf_ua_exports_pass_the_independent_checker() {
+    if !require_tool("the pdfua checker (.venv)", python().exists()) {
+        return;
+    }
+    let checker = checkers_dir().join("pdfua_check.py");
+    let exported = export_clean_fixtures();
+    let mut argv: Vec<&OsStr> = vec![checker.as_os_str()];
+    argv.extend(exported.iter().map(|e| e.ua.as_os_str()));
+    let result = run(&python(), &argv);
+    assert!(result.success, "PDF/UA-1 findings:\n{}", result.output);
+}
+
+#[test]
+fn html_exports_have_no_axe_violations() {
+    let node_modules = checkers_dir().join("node_modules");
+    if !require_tool(
+        "axe-core and Chromium",
+        node_modules.exists() && Path::new("/usr/bin/chromium").exists(),
+    ) {
+        return;
+    }
+    let checker = checkers_dir().join("axe_check.mjs");
+    let exported = export_clean_fixtures();
+    let mut argv: Vec<&OsStr> = vec![checker.as_os_str()];
+    argv.extend(exported.iter().map(|e| e.html.as_os_str()));
+    let result = run(Path::new("node"), &argv);
+    assert!(result.success, "axe-core violations:\n{}", result.output);
+}
+
+#[test]
+fn exports_are_byte_identical_across_runs() {
+    let first = export_clean_fixtures();
+    let second = export_clean_fixtures();
+    for (a, b) in first.iter().zip(&second) {
+        for (x, y) in [(&a.pdf, &b.pdf), (&a.ua, &b.ua), (&a.html, &b.html)] {
+            assert_eq!(
+                std::fs::read(x).unwrap(),
+                std::fs::read(y).unwrap(),
+                "{} differs",
+                x.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn ua1_refuses_an_image_without_alt_text_naming_it() {
+    let path = candor_tests::fixture("pdf-ua/missing-alt.md");
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("x.pdf");
+    let request = ExportRequest {
+        document: path.clone(),
+        pdf: Some(out.clone()),
+        pdf_standard: PdfStandard::Ua1,
+        ..Default::default()
+    };
+    let report = export_document(&request, &mut ()).unwrap();
+    let problem =
+        report.diagnostics.iter().find(|d| d.code == "pdf-ua/missing-alt").expect("no diagnostic");
+    assert!(problem.message.contains("bars.png"), "{}", problem.message);
+    let at = candor_core::LineIndex::new(&report.text).line_col(problem.span.start);
+    assert_eq!(at.line, 10);
+    assert!(!out.exists(), "a PDF was written despite errors");
+
+    // Without PDF/UA-1 the same document exports, with a warning.
+    let tagged = ExportRequest { pdf_standard: PdfStandard::Tagged, ..request };
+    let report = export_document(&tagged, &mut ()).unwrap();
+    assert!(!report.has_errors(), "{:?}", report.diagnostics);
+    assert!(out.exists());
+}
