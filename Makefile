@@ -98,6 +98,12 @@ bench: toolchain
 	@bash scripts/install-deps.sh apt python
 	$(CARGO) build $(LOCKED) --release -p candor-cli
 	$(CANDOR_PYTHON) bench/run.py --candor $(CANDOR_RELEASE) $(BENCH_ARGS)
+	@mkdir -p $(OUT)/bench
+	$(CANDOR_PYTHON) -c "import typst; typst.compile('crates/candor-pdf/tests/fixtures/long.typ', output='$(OUT)/bench/long-300.pdf')"
+	@echo
+	@echo "PDF import beside pdftotext (target: within 2x):"
+	$(CARGO) run $(LOCKED) --release -q -p candor-pdf --example time_import -- \
+	  $(wildcard ../shared/corpus/*.pdf) $(OUT)/bench/long-300.pdf
 
 clean:
 	rm -rf $(OUT)

@@ -604,7 +604,7 @@ def main() -> int:
                     help="the candor binary (default: $CARGO_TARGET_DIR/release/candor)")
     ap.add_argument("--runs", type=int, default=5, help="timed runs per task (median; default 5)")
     ap.add_argument("--warmup", type=int, default=1, help="untimed runs first (default 1)")
-    ap.add_argument("--scale", type=float, default=1.0,
+    ap.add_argument("--scale", type=float, default=1.15,
                     help="content amount; 1.0 gives about 40 pages (4 paragraphs per section)")
     ap.add_argument("--out", type=pathlib.Path, default=ROOT / "out" / "bench")
     ap.add_argument("--json", type=pathlib.Path, help="also write the results as JSON here")

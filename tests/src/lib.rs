@@ -81,3 +81,15 @@ pub fn run(program: &Path, args: &[&std::ffi::OsStr]) -> CheckerRun {
         },
     }
 }
+
+/// The shared corpus of real published documents (`../shared/corpus` beside the clone), or
+/// `None` with a visible notice where it is absent (a user's clone). In CI it must exist.
+pub fn corpus_dir() -> Option<PathBuf> {
+    let dir = repo_root().join("../shared/corpus");
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    assert!(!in_ci(), "the shared corpus is missing in CI: expected {}", dir.display());
+    eprintln!("NOTICE: skipped, the shared corpus is not here ({})", dir.display());
+    None
+}

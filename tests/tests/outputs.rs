@@ -32,7 +32,7 @@ fn export_clean_fixtures() -> Vec<Exported> {
         let ua = dir.path().join(format!("{stem}-ua.pdf"));
         let html = dir.path().join(format!("{stem}.html"));
         let tagged = ExportRequest {
-            document: path.clone(),
+            document: path.clone().into(),
             pdf: Some(pdf.clone()),
             html: Some(html.clone()),
             ..Default::default()
@@ -40,7 +40,7 @@ fn export_clean_fixtures() -> Vec<Exported> {
         let report = export_document(&tagged, &mut ()).unwrap();
         assert!(!report.has_errors(), "{}: {:?}", path.display(), report.diagnostics);
         let strict = ExportRequest {
-            document: path.clone(),
+            document: path.clone().into(),
             pdf: Some(ua.clone()),
             pdf_standard: PdfStandard::Ua1,
             ..Default::default()
@@ -141,7 +141,7 @@ fn ua1_refuses_an_image_without_alt_text_naming_it() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("x.pdf");
     let request = ExportRequest {
-        document: path.clone(),
+        document: path.clone().into(),
         pdf: Some(out.clone()),
         pdf_standard: PdfStandard::Ua1,
         ..Default::default()

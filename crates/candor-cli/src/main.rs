@@ -1,10 +1,15 @@
-//! `candor`: Candor on the command line. A thin layer over candor-core.
+//! `candor`: Candor on the command line. A thin layer over candor-core: it parses
+//! arguments, calls one use case and prints the outcome for people or, with `--json`,
+//! for scripts.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
+mod documents;
+mod export;
+mod output;
+mod sources;
+
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use candor_core::{Diagnostic, ExportReport, ExportRequest, LineIndex, PdfStandard};
 use clap::{Parser, Subcommand, ValueEnum};
 
 /// Candor turns technical AI documentation into plain-language public documents.
@@ -18,9 +23,13 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Typeset a companion document to PDF and/or HTML.
+    ///
+    /// DOCUMENT is a Markdown file, or a project file followed by a document id.
     Export {
-        /// The companion document (Markdown with YAML front matter).
+        /// The companion document (DOC.md), or a project (P.candor) …
         document: PathBuf,
+        /// … and the id of a document in it.
+        id: Option<String>,
         /// Write a tagged PDF here.
         #[arg(long, value_name = "OUT.pdf")]
         pdf: Option<PathBuf>,
@@ -41,6 +50,45 @@ enum Command {
         /// Print diagnostics as JSON.
         #[arg(long)]
         json: bool,
+    },
+    /// Create an empty project file.
+    New {
+        /// The project file to create (P.candor); an existing file is never overwritten.
+        project: PathBuf,
+    },
+    /// Import technical sources (PDF, DOCX, HTML, Markdown, CycloneDX or SPDX JSON).
+    Import {
+        project: PathBuf,
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Print the outcome as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the sources of a project.
+    Sources {
+        project: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one source: its outline, its disclosure map, or everything as JSON.
+    Show {
+        project: PathBuf,
+        source: String,
+        /// The section outline (the default).
+        #[arg(long, group = "view")]
+        outline: bool,
+        /// Which transparency fields the source discloses.
+        #[arg(long, group = "view")]
+        fields: bool,
+        /// The whole source (content, outline, disclosure map) as JSON.
+        #[arg(long, group = "view")]
+        json: bool,
+    },
+    /// Companion documents stored in a project.
+    Doc {
+        #[command(subcommand)]
+        command: documents::DocCommand,
     },
 }
 
@@ -72,97 +120,20 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Export { document, pdf, html, pdf_standard, typst_source } => {
-            if pdf.is_none() && html.is_none() && typst_source.is_none() {
-                eprintln!(
-                    "candor export: say what to write with --pdf OUT.pdf and/or --html OUT.html"
-                );
-                return Ok(ExitCode::from(2));
-            }
-            let request = ExportRequest {
-                document: document.clone(),
-                pdf,
-                html,
-                pdf_standard: match pdf_standard {
-                    Standard::Tagged => PdfStandard::Tagged,
-                    Standard::Ua1 => PdfStandard::Ua1,
-                },
-                typst_source,
+        Command::Export { document, id, pdf, html, pdf_standard, typst_source } => {
+            let standard = match pdf_standard {
+                Standard::Tagged => candor_core::PdfStandard::Tagged,
+                Standard::Ua1 => candor_core::PdfStandard::Ua1,
             };
-            let report = candor_core::export_document(&request, &mut ())?;
-            print_diagnostics(&document, &report);
-            if report.has_errors() {
-                eprintln!(
-                    "candor: {} was not exported because of the errors above",
-                    document.display()
-                );
-                return Ok(ExitCode::from(1));
-            }
-            for path in &report.written {
-                if !path.starts_with(request.typst_source.as_deref().unwrap_or(Path::new("\0"))) {
-                    println!("wrote {}", path.display());
-                }
-            }
-            if let Some(dir) = &request.typst_source {
-                println!("wrote the typst project to {}", dir.display());
-            }
-            Ok(ExitCode::SUCCESS)
+            export::export(document, id, pdf, html, standard, typst_source)
         }
-        Command::Check { document, json } => {
-            let report = candor_core::check_document(&document)?;
-            if json {
-                let index = LineIndex::new(&report.text);
-                let list: Vec<_> = report
-                    .diagnostics
-                    .iter()
-                    .map(|d| {
-                        let at = index.line_col(d.span.start);
-                        serde_json::json!({
-                            "file": document.display().to_string(),
-                            "line": at.line,
-                            "column": at.column,
-                            "severity": d.severity.as_str(),
-                            "code": d.code,
-                            "message": d.message,
-                            "hints": d.hints,
-                        })
-                    })
-                    .collect();
-                println!("{}", serde_json::to_string_pretty(&list)?);
-            } else {
-                print_diagnostics(&document, &report);
-                let errors = report.diagnostics.iter().filter(|d| is_error(d)).count();
-                let warnings = report.diagnostics.len() - errors;
-                eprintln!("{}: {errors} error(s), {warnings} warning(s)", document.display());
-            }
-            Ok(if report.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        Command::Check { document, json } => export::check(&document, json),
+        Command::New { project } => sources::new(&project),
+        Command::Import { project, files, json } => sources::import(&project, &files, json),
+        Command::Sources { project, json } => sources::list(&project, json),
+        Command::Show { project, source, outline: _, fields, json } => {
+            sources::show(&project, &source, fields, json)
         }
-    }
-}
-
-fn is_error(d: &Diagnostic) -> bool {
-    d.severity == candor_core::Severity::Error
-}
-
-/// `file:line:col: severity[code]: message`, one per line, hints indented below.
-fn print_diagnostics(file: &Path, report: &ExportReport) {
-    let index = LineIndex::new(&report.text);
-    let stderr = std::io::stderr();
-    let mut out = stderr.lock();
-    for d in &report.diagnostics {
-        let at = index.line_col(d.span.start);
-        let _ = writeln!(
-            out,
-            "{}:{}:{}: {}[{}]: {}",
-            file.display(),
-            at.line,
-            at.column,
-            d.severity.as_str(),
-            d.code,
-            d.message
-        );
-        for hint in &d.hints {
-            let _ = writeln!(out, "  hint: {hint}");
-        }
+        Command::Doc { command } => documents::run(command),
     }
 }

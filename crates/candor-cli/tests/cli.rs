@@ -122,3 +122,101 @@ fn same_input_same_bytes() {
     assert_eq!(read("a.pdf"), read("b.pdf"));
     assert_eq!(read("a.html"), read("b.html"));
 }
+
+const CARD: &str = "---\nlicense: apache-2.0\n---\n# Example-1 model card\n\n## Model Details\n\n- **Developed by:** Example AI\n- **Model type:** language model with 7B parameters\n\n## Uses\n\nWrites text. It scored 66.6% on a test.\n";
+
+const BOM: &str = r#"{"bomFormat": "CycloneDX", "specVersion": "1.6", "version": 1,
+"components": [{"type": "machine-learning-model", "bom-ref": "m", "name": "example-1", "version": "1.0"}]}"#;
+
+#[test]
+fn project_workflow() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::write(p.join("card.md"), CARD).unwrap();
+    std::fs::write(p.join("bom.json"), BOM).unwrap();
+    std::fs::write(p.join("doc.md"), GOOD).unwrap();
+    let ok = |args: &[&str]| {
+        let out = candor(args, p);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    ok(&["new", "p.candor"]);
+    let out = candor(&["new", "p.candor"], p);
+    assert_eq!(out.status.code(), Some(2), "an existing project must not be overwritten");
+
+    let imported = ok(&["import", "p.candor", "card.md", "bom.json"]);
+    assert!(imported.contains("card.md: imported as `card`"), "{imported}");
+    assert!(
+        imported.contains("passages")
+            && imported.contains("facts")
+            && imported.contains("fields disclosed"),
+        "{imported}"
+    );
+    let again = ok(&["import", "p.candor", "card.md"]);
+    assert!(again.contains("already in the project"), "{again}");
+
+    let listed = ok(&["sources", "p.candor", "--json"]);
+    assert!(listed.contains("\"id\": \"card\"") && listed.contains("\"id\": \"bom\""), "{listed}");
+    let outline = ok(&["show", "p.candor", "card"]);
+    assert!(
+        outline.contains("Model Details") && outline.contains("[sec-model-details]"),
+        "{outline}"
+    );
+    let fields = ok(&["show", "p.candor", "card", "--fields"]);
+    assert!(fields.contains("disclosed") && fields.contains("Licence"), "{fields}");
+    let json = ok(&["show", "p.candor", "card", "--json"]);
+    assert!(json.contains("\"passages\"") && json.contains("\"disclosure\""), "{json}");
+
+    let id = ok(&["doc", "put", "p.candor", "doc.md", "--note", "first"]).trim().to_owned();
+    assert_eq!(id, "a-small-document");
+    ok(&["doc", "put", "p.candor", "doc.md", "--id", &id, "--note", "second"]);
+    let listed = ok(&["doc", "list", "p.candor"]);
+    assert!(listed.contains(&id) && listed.contains("version 2"), "{listed}");
+    ok(&["export", "p.candor", &id, "--html", "out.html"]);
+    assert!(p.join("out.html").exists());
+    ok(&["doc", "restore", "p.candor", &id, "1"]);
+    let history = ok(&["doc", "history", "p.candor", &id]);
+    assert!(
+        history.contains("export") && history.contains("restore (from version 1)"),
+        "{history}"
+    );
+    assert_eq!(ok(&["doc", "get", "p.candor", &id, "--version", "1"]), GOOD);
+
+    let out = candor(&["doc", "get", "p.candor", "missing"], p);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no document `missing`"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_malformed_source_names_the_line_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::write(
+        p.join("bad.json"),
+        "{\n  \"bomFormat\": \"CycloneDX\",\n  \"specVersion\": \"1.6\",\n}\n",
+    )
+    .unwrap();
+    assert!(candor(&["new", "p.candor"], p).status.success());
+    let before = std::fs::read(p.join("p.candor")).unwrap();
+    let out = candor(&["import", "p.candor", "bad.json"], p);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("bad.json") && stderr(&out).contains("line 3"),
+        "{}",
+        stderr(&out)
+    );
+    let listed = candor(&["sources", "p.candor", "--json"], p);
+    assert_eq!(String::from_utf8_lossy(&listed.stdout).trim(), "[]");
+    assert_eq!(std::fs::read(p.join("p.candor")).unwrap().len(), before.len());
+}
+
+#[test]
+fn a_file_that_is_not_a_project_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::write(p.join("fake.candor"), "not a database at all").unwrap();
+    let out = candor(&["sources", "fake.candor"], p);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("fake.candor"), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(p.join("fake.candor")).unwrap(), "not a database at all");
+}

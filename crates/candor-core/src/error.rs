@@ -9,6 +9,12 @@ pub enum ErrorCode {
     TooLarge,
     WriteFailed,
     RenderFailed,
+    /// A project file is not a Candor project, is damaged, or is from a newer Candor.
+    ProjectUnusable,
+    /// A source file could not be imported.
+    ImportFailed,
+    /// A source, document or version id does not exist in the project.
+    UnknownId,
     Cancelled,
 }
 
@@ -21,6 +27,9 @@ impl ErrorCode {
             ErrorCode::TooLarge => "too-large",
             ErrorCode::WriteFailed => "write-failed",
             ErrorCode::RenderFailed => "render-failed",
+            ErrorCode::ProjectUnusable => "project-unusable",
+            ErrorCode::ImportFailed => "import-failed",
+            ErrorCode::UnknownId => "unknown-id",
             ErrorCode::Cancelled => "cancelled",
         }
     }
@@ -47,6 +56,21 @@ pub enum Error {
     /// Typesetting failed.
     #[error("{}: {source}", path.display())]
     Render { path: PathBuf, source: candor_render::RenderError },
+    /// The project file refused an operation or cannot be used.
+    #[error("{source}")]
+    Store { path: PathBuf, source: candor_store::StoreError },
+    /// A source file could not be imported; the project is unchanged.
+    #[error("{}: {message}", path.display())]
+    Import { path: PathBuf, message: String },
+    /// The project has no source with this id.
+    #[error("{}: there is no source `{id}` in this project (`candor sources` lists them)", project.display())]
+    UnknownSource { project: PathBuf, id: String },
+    /// The project has no document with this id.
+    #[error("{}: there is no document `{id}` in this project (`candor doc list` lists them)", project.display())]
+    UnknownDocument { project: PathBuf, id: String },
+    /// The document has no such version.
+    #[error("{}: the document `{id}` has no version {number} (`candor doc history` lists them)", project.display())]
+    UnknownVersion { project: PathBuf, id: String, number: u32 },
     /// The caller cancelled the work.
     #[error("cancelled")]
     Cancelled,
@@ -61,8 +85,21 @@ impl Error {
             Error::TooLarge { .. } => ErrorCode::TooLarge,
             Error::Write { .. } => ErrorCode::WriteFailed,
             Error::Render { .. } => ErrorCode::RenderFailed,
+            Error::Store { source, .. } => match source {
+                candor_store::StoreError::NotFound { .. } => ErrorCode::NotFound,
+                candor_store::StoreError::Io { .. } => ErrorCode::Unreadable,
+                _ => ErrorCode::ProjectUnusable,
+            },
+            Error::Import { .. } => ErrorCode::ImportFailed,
+            Error::UnknownSource { .. }
+            | Error::UnknownDocument { .. }
+            | Error::UnknownVersion { .. } => ErrorCode::UnknownId,
             Error::Cancelled => ErrorCode::Cancelled,
         }
+    }
+
+    pub(crate) fn store(path: &std::path::Path, source: candor_store::StoreError) -> Self {
+        Error::Store { path: path.to_owned(), source }
     }
 
     pub(crate) fn read(path: &std::path::Path, source: std::io::Error) -> Self {

@@ -5,12 +5,44 @@ use std::path::{Path, PathBuf};
 use candor_model::{Diagnostic, Severity};
 use candor_render::{HtmlOptions, PdfStandard};
 
-use crate::{Error, Progress, load_document, load_images};
+use crate::{Error, LoadedDocument, Progress, load_document, load_images};
+
+/// Where the companion document to export comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DocumentSource {
+    /// A Markdown file; images are read relative to its folder.
+    File(PathBuf),
+    /// The latest version of a document in a project; images are read relative to the
+    /// project file's folder, and the export is recorded as a version.
+    Project { project: PathBuf, id: String },
+}
+
+impl Default for DocumentSource {
+    fn default() -> Self {
+        DocumentSource::File(PathBuf::new())
+    }
+}
+
+impl From<PathBuf> for DocumentSource {
+    fn from(path: PathBuf) -> Self {
+        DocumentSource::File(path)
+    }
+}
+
+impl DocumentSource {
+    /// The file diagnostics refer to: the Markdown file, or the project file.
+    pub fn path(&self) -> &Path {
+        match self {
+            DocumentSource::File(path) => path,
+            DocumentSource::Project { project, .. } => project,
+        }
+    }
+}
 
 /// What to export, and where.
 #[derive(Debug, Clone, Default)]
 pub struct ExportRequest {
-    pub document: PathBuf,
+    pub document: DocumentSource,
     pub pdf: Option<PathBuf>,
     pub html: Option<PathBuf>,
     pub pdf_standard: PdfStandard,
@@ -54,9 +86,16 @@ pub fn export_document(
 ) -> Result<ExportReport, Error> {
     let total = 2 + u32::from(request.pdf.is_some()) + u32::from(request.html.is_some());
     progress.step(1, total, "reading the document");
-    let loaded = load_document(&request.document)?;
+    let loaded = match &request.document {
+        DocumentSource::File(path) => load_document(path)?,
+        DocumentSource::Project { project, id } => {
+            let text = crate::get_document(project, id, None)?;
+            let document = candor_import::parse_companion(&text);
+            LoadedDocument { path: project.clone(), text, document }
+        }
+    };
     let doc = &loaded.document.value;
-    let (images, image_problems) = load_images(doc, &request.document);
+    let (images, image_problems) = load_images(doc, request.document.path());
     let mut diagnostics = loaded.document.diagnostics.clone();
     diagnostics.extend(image_problems);
     let mut report = ExportReport { text: loaded.text.clone(), diagnostics, written: Vec::new() };
@@ -73,7 +112,7 @@ pub fn export_document(
         progress.step(step, total, "typesetting the PDF");
         step += 1;
         let rendered = candor_render::export_pdf(doc, &images, request.pdf_standard)
-            .map_err(|source| Error::Render { path: request.document.clone(), source })?;
+            .map_err(|source| Error::Render { path: request.document.path().to_owned(), source })?;
         report.diagnostics.extend(rendered.diagnostics);
         match rendered.value {
             Some(pdf) => outputs.push((pdf_path.clone(), pdf)),
@@ -103,8 +142,27 @@ pub fn export_document(
         write_atomically(&path, &bytes)?;
         report.written.push(path);
     }
+    if let DocumentSource::Project { project, id } = &request.document {
+        let names: Vec<String> = report
+            .written
+            .iter()
+            .filter(|p| request.typst_source.as_ref().is_none_or(|dir| !p.starts_with(dir)))
+            .map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default())
+            .collect();
+        record_export(project, id, &loaded.text, &names.join(", "))?;
+    }
     sort(&mut report.diagnostics);
     Ok(report)
+}
+
+/// Every export is a version: the exported text is kept with a note naming the outputs.
+fn record_export(project_path: &Path, id: &str, text: &str, outputs: &str) -> Result<(), Error> {
+    let mut project = crate::open_project(project_path)?;
+    let note = format!("exported to {outputs}");
+    project
+        .save_version(id, text, &crate::now_utc(), &note, candor_store::VersionKind::Export)
+        .map(|_| ())
+        .map_err(|e| Error::store(project_path, e))
 }
 
 fn check_cancelled(progress: &dyn Progress) -> Result<(), Error> {

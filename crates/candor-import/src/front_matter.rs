@@ -393,7 +393,7 @@ pub(crate) fn unknown_key(
 
 #[cfg(test)]
 mod tests {
-    use candor_model::{LineCol, LineIndex};
+    use crate::test_support::{located, one};
 
     use super::*;
 
@@ -405,19 +405,7 @@ mod tests {
 
     /// (code, line, column) of every diagnostic.
     fn found(text: &str) -> Vec<(String, usize, usize)> {
-        let index = LineIndex::new(text);
-        run(text)
-            .1
-            .into_iter()
-            .map(|d| {
-                let LineCol { line, column } = index.line_col(d.span.start);
-                (d.code, line, column)
-            })
-            .collect()
-    }
-
-    fn one(code: &str, line: usize, column: usize) -> Vec<(String, usize, usize)> {
-        vec![(code.to_owned(), line, column)]
+        located(text, run(text).1)
     }
 
     const FULL: &str = "---\ntitle: \"Example-1: what you should know\"\nlang: de_at\naudience: general public\nreading_level: 9\nversion: 1.10\ndate: 2026-03-01\nprovider: Example AI Ltd.\nmodel: Example-1\nsources:\n  - id: report\n    title: Example-1 Model Report\n    file: example-1-model-report.pdf\n  - id: card\n---\n# Body\n";

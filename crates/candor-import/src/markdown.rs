@@ -1014,10 +1014,11 @@ const LINK_KINDS: &str = "Links can point to web pages (https://…), email addr
 #[cfg(test)]
 mod tests {
 
-    use candor_model::{LineCol, LineIndex, Severity};
+    use candor_model::Severity;
     use proptest::prelude::*;
 
     use super::*;
+    use crate::test_support::{located, one};
 
     const FM: &str = "---\ntitle: T\nlang: en\nsources:\n  - id: report\n  - id: card\n---\n";
 
@@ -1027,15 +1028,7 @@ mod tests {
 
     /// (code, line, column) of every diagnostic of a whole text.
     fn found_in(text: &str) -> Vec<(String, usize, usize)> {
-        let index = LineIndex::new(text);
-        parse_companion(text)
-            .diagnostics
-            .into_iter()
-            .map(|d| {
-                let LineCol { line, column } = index.line_col(d.span.start);
-                (d.code, line, column)
-            })
-            .collect()
+        located(text, parse_companion(text).diagnostics)
     }
 
     /// Like `found_in`, for Markdown after the standard front matter (7 lines).
@@ -1044,10 +1037,6 @@ mod tests {
             .into_iter()
             .map(|(code, line, column)| (code, line - 7, column))
             .collect()
-    }
-
-    fn one(code: &str, line: usize, column: usize) -> Vec<(String, usize, usize)> {
-        vec![(code.to_owned(), line, column)]
     }
 
     fn text(s: &str) -> Inline {

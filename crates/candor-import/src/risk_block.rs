@@ -597,7 +597,7 @@ pub(crate) fn unknown_source(
 
 #[cfg(test)]
 mod tests {
-    use candor_model::{LineCol, LineIndex};
+    use crate::test_support::{located, one};
 
     use super::*;
 
@@ -616,19 +616,7 @@ mod tests {
 
     /// (code, line, column) of each diagnostic.
     fn found(yaml: &str) -> Vec<(String, usize, usize)> {
-        let index = LineIndex::new(yaml);
-        run(yaml)
-            .1
-            .into_iter()
-            .map(|d| {
-                let LineCol { line, column } = index.line_col(d.span.start);
-                (d.code, line, column)
-            })
-            .collect()
-    }
-
-    fn one(code: &str, line: usize, column: usize) -> Vec<(String, usize, usize)> {
-        vec![(code.to_owned(), line, column)]
+        located(yaml, run(yaml).1)
     }
 
     const BASE: &str = "id: cyber\ncategory: cyber-offence\ntitle: Helping attackers\n";

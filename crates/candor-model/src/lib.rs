@@ -1,5 +1,5 @@
-//! The Candor document model: companion documents, risk entries, the risk taxonomy,
-//! source spans and diagnostics.
+//! The Candor document model: companion documents, imported sources, risk entries, the
+//! risk taxonomy, spans and diagnostics.
 //!
 //! This crate owns the *shape* of the data every other crate exchanges. It does no I/O and
 //! knows nothing about Markdown, typst, HTML or SQLite: parsers build these values,
@@ -9,6 +9,8 @@ mod diagnostic;
 mod document;
 mod language;
 mod risk;
+mod source;
+mod source_builder;
 mod span;
 mod taxonomy;
 
@@ -21,6 +23,11 @@ pub use language::LanguageTag;
 pub use risk::{
     CalibratedWord, Effect, Estimate, Likelihood, Mitigation, RiskEntry, SeverityLevel,
 };
+pub use source::{
+    Bom, BomComponent, ComponentKind, Fact, FactKind, Passage, PassageKind, Section, SourceContent,
+    SourceFormat, SourceMetadata, SourceTable,
+};
+pub use source_builder::{SourceBuilder, collapse_whitespace, slug, split_numbering};
 pub use span::{LineCol, LineIndex, Span};
 pub use taxonomy::{
     CategoryInfo, MITIGATION_KINDS, MitigationInfo, MitigationKind, RISK_CATEGORIES, RiskCategory,

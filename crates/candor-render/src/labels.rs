@@ -27,6 +27,8 @@ pub struct Labels {
     pub severity: &'static str,
     pub not_stated: &'static str,
     pub task_done: &'static str,
+    /// Text alternative of an icon array, with `{filled}` and `{total}`.
+    pub icons_filled: &'static str,
     pub task_not_done: &'static str,
     pub severity_words: [&'static str; 4],
     months: [&'static str; 12],
@@ -53,6 +55,7 @@ const ENGLISH: Labels = Labels {
     severity: "Severity",
     not_stated: "not stated",
     task_done: "Done",
+    icons_filled: "{filled} of the {total} dots are filled in.",
     task_not_done: "Not done",
     severity_words: ["low", "moderate", "high", "critical"],
     months: [

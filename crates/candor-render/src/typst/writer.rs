@@ -4,7 +4,7 @@
 //! template, and every word of the author is a string literal (see `code.rs`). Nothing the
 //! author writes can become typst syntax.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
 use candor_model::{
@@ -34,6 +34,7 @@ pub(crate) fn write_main(doc: &Document, images: &Images) -> MainFile {
         images,
         image_paths: BTreeMap::new(),
         levels: HeadingLevels::default(),
+        labels_in_use: heading_labels(&doc.blocks),
     };
     w.preamble();
     w.out.push_str("#{\n");
@@ -50,6 +51,8 @@ struct Writer<'a> {
     /// Virtual path -> src, for every image used.
     image_paths: BTreeMap<String, String>,
     levels: HeadingLevels,
+    /// Heading ids that became typst labels.
+    labels_in_use: BTreeSet<String>,
 }
 
 /// Maps Markdown heading levels onto levels that never skip (PDF/UA and screen readers
@@ -134,11 +137,20 @@ impl Writer<'_> {
 
     fn block(&mut self, block: &Block) {
         match block {
-            Block::Heading { level, content, .. } => {
+            Block::Heading { level, content, id, .. } => {
                 let level = self.levels.place(*level);
+                // A label (markup `<id>`) lets `#id` links point at the heading.
+                let label = id.clone().filter(|id| self.labels_in_use.contains(id));
+                if label.is_some() {
+                    self.out.push_str("[#");
+                }
                 let _ = write!(self.out, "heading(level: {level}, ");
                 self.inline_body(content);
-                self.out.push_str(")\n");
+                self.out.push(')');
+                if let Some(label) = label {
+                    let _ = write!(self.out, " <{label}>]");
+                }
+                self.out.push('\n');
             }
             Block::Paragraph { content, .. } if self.is_lone_loaded_image(content) => {
                 if let [Inline::Image { image }] = &content[..] {
@@ -299,6 +311,19 @@ impl Writer<'_> {
             Inline::Emphasis { content } => self.wrap("emph", content),
             Inline::Strong { content } => self.wrap("strong", content),
             Inline::Strikethrough { content } => self.wrap("strike", content),
+            Inline::Link { target: LinkTarget::Url { url }, content, .. }
+                if url.starts_with('#') =>
+            {
+                // An in-document anchor: a link to the heading's label, if there is one.
+                let anchor = &url[1..];
+                if self.labels_in_use.contains(anchor) {
+                    let _ = write!(self.out, "link(label({}), ", str_lit(anchor));
+                    self.inline_body(content);
+                    self.out.push(')');
+                } else {
+                    self.inline_body(content);
+                }
+            }
             Inline::Link { target: LinkTarget::Url { url }, content, .. } => {
                 self.out.push_str("link(");
                 push_str_lit(&mut self.out, url);
@@ -390,14 +415,10 @@ impl Writer<'_> {
                 let _ = write!(out, "(summary: {}, icons: ", str_lit(&summary));
                 match text.icon_array {
                     Some((filled, total)) => {
-                        let description = format!(
-                            "{filled} of {total} figures are highlighted{}",
-                            likelihood
-                                .per
-                                .as_deref()
-                                .map(|p| format!(" (per {p})"))
-                                .unwrap_or_default()
-                        );
+                        let description = l
+                            .icons_filled
+                            .replace("{filled}", &filled.to_string())
+                            .replace("{total}", &total.to_string());
                         let _ = write!(
                             out,
                             "(filled: {filled}, total: {total}, description: {})",
@@ -520,6 +541,35 @@ fn sentence(text: &str) -> String {
         out.push('.');
     }
     out
+}
+
+/// Heading ids usable as typst labels (safe to write and used once), top-level and nested
+/// in quotes and lists.
+fn heading_labels(blocks: &[Block]) -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    let mut repeated = BTreeSet::new();
+    let mut stack: Vec<&Block> = blocks.iter().collect();
+    while let Some(block) = stack.pop() {
+        match block {
+            Block::Heading { id: Some(id), .. }
+                if is_label_safe(id) && !found.insert(id.clone()) =>
+            {
+                repeated.insert(id.clone());
+            }
+            Block::BlockQuote { blocks, .. } => stack.extend(blocks),
+            Block::List { items, .. } => stack.extend(items.iter().flat_map(|i| &i.blocks)),
+            _ => {}
+        }
+    }
+    found.retain(|id| !repeated.contains(id));
+    found
+}
+
+/// Whether `id` can be written as a typst label `<id>` verbatim.
+fn is_label_safe(id: &str) -> bool {
+    !id.is_empty()
+        && id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'))
+        && !id.ends_with(['.', ':'])
 }
 
 /// A code-block language name typst can use for highlighting.

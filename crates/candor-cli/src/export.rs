@@ -1,0 +1,66 @@
+//! `candor export` and `candor check`.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use candor_core::{DocumentSource, ExportRequest, PdfStandard, Severity};
+
+use crate::output::{StderrProgress, diagnostics_json, print_diagnostics, print_json};
+
+pub fn export(
+    document: PathBuf,
+    id: Option<String>,
+    pdf: Option<PathBuf>,
+    html: Option<PathBuf>,
+    pdf_standard: PdfStandard,
+    typst_source: Option<PathBuf>,
+) -> anyhow::Result<ExitCode> {
+    if pdf.is_none() && html.is_none() && typst_source.is_none() {
+        eprintln!("candor export: say what to write with --pdf OUT.pdf and/or --html OUT.html");
+        return Ok(ExitCode::from(2));
+    }
+    let source = match id {
+        Some(id) => DocumentSource::Project { project: document.clone(), id },
+        None if document.extension().is_some_and(|e| e == "candor") => {
+            eprintln!(
+                "candor export: {} is a project; name the document to export: candor export {} DOCUMENT-ID (`candor doc list` shows the ids)",
+                document.display(),
+                document.display()
+            );
+            return Ok(ExitCode::from(2));
+        }
+        None => DocumentSource::File(document.clone()),
+    };
+    let request = ExportRequest { document: source, pdf, html, pdf_standard, typst_source };
+    let mut progress = StderrProgress::new();
+    let report = candor_core::export_document(&request, &mut progress);
+    progress.finish();
+    let report = report?;
+    print_diagnostics(&document, &report.text, &report.diagnostics);
+    if report.has_errors() {
+        eprintln!("candor: {} was not exported because of the errors above", document.display());
+        return Ok(ExitCode::from(1));
+    }
+    let in_typst_dir =
+        |p: &Path| request.typst_source.as_deref().is_some_and(|dir| p.starts_with(dir));
+    for path in report.written.iter().filter(|p| !in_typst_dir(p)) {
+        println!("wrote {}", path.display());
+    }
+    if let Some(dir) = &request.typst_source {
+        println!("wrote the typst project to {}", dir.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn check(document: &Path, json: bool) -> anyhow::Result<ExitCode> {
+    let report = candor_core::check_document(document)?;
+    if json {
+        print_json(&diagnostics_json(document, &report.text, &report.diagnostics))?;
+    } else {
+        print_diagnostics(document, &report.text, &report.diagnostics);
+        let errors = report.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+        let warnings = report.diagnostics.len() - errors;
+        eprintln!("{}: {errors} error(s), {warnings} warning(s)", document.display());
+    }
+    Ok(if report.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
