@@ -220,3 +220,49 @@ fn a_file_that_is_not_a_project_is_refused_untouched() {
     assert!(stderr(&out).contains("fake.candor"), "{}", stderr(&out));
     assert_eq!(std::fs::read_to_string(p.join("fake.candor")).unwrap(), "not a database at all");
 }
+
+#[test]
+fn a_bom_block_says_what_the_model_is_built_from() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    let bom = r#"{"bomFormat": "CycloneDX", "specVersion": "1.6", "version": 1,
+"metadata": {"component": {"type": "machine-learning-model", "bom-ref": "m", "name": "example-1"}},
+"components": [
+  {"type": "data", "bom-ref": "d", "name": "web-text", "licenses": [{"license": {"id": "CC-BY-4.0"}}]},
+  {"type": "library", "bom-ref": "l", "name": "pytorch", "version": "2.1", "licenses": [{"license": {"id": "BSD-3-Clause"}}]}
+]}"#;
+    std::fs::write(p.join("example-bom.json"), bom).unwrap();
+    let doc = "---\ntitle: Parts\nlang: en\nsources:\n  - id: parts\n    file: example-bom.json\n---\n\n# What it is made of\n\n```candor-bom\nsource: parts\n```\n";
+    std::fs::write(p.join("doc.md"), doc).unwrap();
+    assert!(candor(&["new", "p.candor"], p).status.success());
+    assert!(candor(&["import", "p.candor", "example-bom.json"], p).status.success());
+    let out = candor(&["doc", "put", "p.candor", "doc.md"], p);
+    let id = String::from_utf8(out.stdout).unwrap().trim().to_owned();
+    let out = candor(&["export", "p.candor", &id, "--html", "parts.html", "--pdf", "parts.pdf"], p);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let html = std::fs::read_to_string(p.join("parts.html")).unwrap();
+    assert!(html.contains("example-1 is built from these parts"), "{html}");
+    assert!(html.contains("pytorch 2.1 (BSD-3-Clause)") && html.contains("web-text"), "{html}");
+
+    // Outside a project the block cannot be filled: a clear error, nothing written.
+    let out = candor(&["export", "doc.md", "--html", "file.html"], p);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("generated/needs-project"), "{}", stderr(&out));
+    assert!(!p.join("file.html").exists());
+}
+
+#[test]
+fn an_oversized_source_is_refused_quickly() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    assert!(candor(&["new", "p.candor"], p).status.success());
+    // A sparse 201 MiB file: nothing is read beyond the size check.
+    let file = std::fs::File::create(p.join("huge.pdf")).unwrap();
+    file.set_len(201 * 1024 * 1024).unwrap();
+    let out = candor(&["import", "p.candor", "huge.pdf"], p);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("huge.pdf") && err.contains("at most"), "{err}");
+    let listed = candor(&["sources", "p.candor", "--json"], p);
+    assert_eq!(String::from_utf8_lossy(&listed.stdout).trim(), "[]");
+}

@@ -2,7 +2,7 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use candor_model::{Diagnostic, Severity};
+use candor_model::{Block, Diagnostic, Document, Severity};
 use candor_render::{HtmlOptions, PdfStandard};
 
 use crate::{Error, LoadedDocument, Progress, load_document, load_images};
@@ -94,9 +94,11 @@ pub fn export_document(
             LoadedDocument { path: project.clone(), text, document }
         }
     };
-    let doc = &loaded.document.value;
-    let (images, image_problems) = load_images(doc, request.document.path());
+    let mut document = loaded.document.value.clone();
     let mut diagnostics = loaded.document.diagnostics.clone();
+    diagnostics.extend(expand_bom_blocks(&mut document, &request.document)?);
+    let doc = &document;
+    let (images, image_problems) = load_images(doc, request.document.path());
     diagnostics.extend(image_problems);
     let mut report = ExportReport { text: loaded.text.clone(), diagnostics, written: Vec::new() };
     if report.has_errors() {
@@ -153,6 +155,81 @@ pub fn export_document(
     }
     sort(&mut report.diagnostics);
     Ok(report)
+}
+
+/// Replaces each `candor-bom` block with what the AI-BOM it names says, in plain words.
+/// The BOM is the project source with the front-matter source's id or file name.
+fn expand_bom_blocks(
+    doc: &mut Document,
+    source: &DocumentSource,
+) -> Result<Vec<Diagnostic>, Error> {
+    let wanted: Vec<usize> = doc
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| matches!(b, Block::Generated { name, .. } if name == "bom"))
+        .map(|(i, _)| i)
+        .collect();
+    if wanted.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut problems = Vec::new();
+    let project = match source {
+        DocumentSource::Project { project, .. } => {
+            Some(crate::open_project(project).map(|p| (project, p))?)
+        }
+        DocumentSource::File(_) => None,
+    };
+    for &i in wanted.iter().rev() {
+        let Block::Generated { source: Some(id), span, .. } = &doc.blocks[i] else { continue };
+        let (id, span) = (id.clone(), *span);
+        let Some((project_path, project)) = &project else {
+            problems.push(
+                Diagnostic::error(
+                    "generated/needs-project",
+                    span,
+                    format!("The `candor-bom` block presents the imported source `{id}`, which only a project holds."),
+                )
+                .with_hint("Import the AI-BOM into a project and export from it: candor export P.candor DOCUMENT-ID"),
+            );
+            continue;
+        };
+        let declared = doc.meta.sources.iter().find(|s| s.id == id);
+        let file = declared.and_then(|s| s.file.clone());
+        let summaries = project.sources().map_err(|e| Error::store(project_path, e))?;
+        let found = summaries
+            .iter()
+            .find(|s| s.id == id)
+            .or_else(|| summaries.iter().find(|s| file.as_deref() == Some(s.file_name.as_str())));
+        let stored = match found {
+            Some(s) => project.source(&s.id).map_err(|e| Error::store(project_path, e))?,
+            None => None,
+        };
+        match stored.as_ref().and_then(|s| s.content.bom.as_ref().map(|b| (s, b))) {
+            Some((stored, bom)) => {
+                let blocks =
+                    candor_render::bom_blocks(bom, &stored.summary.title, &doc.meta.lang, span);
+                doc.blocks.splice(i..=i, blocks);
+            }
+            None => problems.push(
+                Diagnostic::error(
+                    "generated/bom-not-found",
+                    span,
+                    match stored {
+                        Some(_) => format!(
+                            "The source `{id}` is not an AI bill of materials (CycloneDX or SPDX)."
+                        ),
+                        None => format!(
+                            "The project has no source `{id}`{}.",
+                            file.map(|f| format!(" or file `{f}`")).unwrap_or_default()
+                        ),
+                    },
+                )
+                .with_hint("`candor sources P.candor` lists the project's sources and their ids."),
+            ),
+        }
+    }
+    Ok(problems)
 }
 
 /// Every export is a version: the exported text is kept with a note naming the outputs.

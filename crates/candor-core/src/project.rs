@@ -52,7 +52,12 @@ pub fn import_files(
         }
         let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         progress.step(i as u32 + 1, total, &format!("importing {name}"));
-        outcomes.push(import_one(&mut project, project_path, file, &name, now));
+        let mut on_page = |page: u32, pages: u32| {
+            // The bar follows the pages of a long file.
+            let what = format!("importing {name} (file {} of {total}), page {page}", i + 1);
+            progress.step(page, pages, &what);
+        };
+        outcomes.push(import_one(&mut project, project_path, file, &name, now, &mut on_page));
     }
     Ok(outcomes)
 }
@@ -63,6 +68,7 @@ fn import_one(
     file: &Path,
     name: &str,
     now: &str,
+    on_page: &mut dyn FnMut(u32, u32),
 ) -> Result<ImportedSource, Error> {
     let bytes = read_limited(file, candor_import::MAX_SOURCE_BYTES as u64)?;
     let sha = candor_store::sha256_hex(&bytes);
@@ -79,7 +85,7 @@ fn import_one(
         path: file.to_owned(),
         message: "Candor cannot tell what kind of file this is; it reads PDF, DOCX, HTML, Markdown and CycloneDX or SPDX JSON".into(),
     })?;
-    let imported = candor_import::import_source(format, &bytes)
+    let imported = candor_import::import_source_with_progress(format, &bytes, on_page)
         .map_err(|e| Error::Import { path: file.to_owned(), message: e.to_string() })?;
     let warnings: Vec<String> = imported.diagnostics.iter().map(|d| d.message.clone()).collect();
     let id = unique_source_id(project, project_path, name, format)?;

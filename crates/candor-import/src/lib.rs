@@ -22,4 +22,6 @@ mod yaml;
 
 pub use markdown::parse_companion;
 pub use sanitize::sanitize_html;
-pub use source::{ImportError, MAX_SOURCE_BYTES, detect_format, import_source};
+pub use source::{
+    ImportError, MAX_SOURCE_BYTES, detect_format, import_source, import_source_with_progress,
+};

@@ -23,7 +23,7 @@ use crate::yaml::SourceMap;
 pub(crate) const MAX_DEPTH: usize = 32;
 
 /// Generated blocks Candor can place (```` ```candor-NAME ````).
-const GENERATED: [&str; 1] = ["risk-overview"];
+const GENERATED: [&str; 2] = ["risk-overview", "bom"];
 
 /// Reads a companion document: YAML front matter, then Markdown with risk blocks, source
 /// links and footnotes.
@@ -846,8 +846,10 @@ impl<'a> Reader<'a> {
             }
             Some(name) if name.starts_with("candor-") => {
                 let name = &name["candor-".len()..];
-                if GENERATED.contains(&name) {
-                    self.add_block(Block::Generated { name: name.to_owned(), span });
+                if name == "bom" {
+                    self.bom_block(&text, span);
+                } else if GENERATED.contains(&name) {
+                    self.add_block(Block::Generated { name: name.to_owned(), source: None, span });
                 } else {
                     let known: Vec<String> =
                         GENERATED.iter().map(|g| format!("candor-{g}")).collect();
@@ -862,6 +864,41 @@ impl<'a> Reader<'a> {
                 }
             }
             _ => self.add_block(Block::CodeBlock { lang, text, span }),
+        }
+    }
+
+    /// ```` ```candor-bom ```` names the AI-BOM source it presents: `source: ID`.
+    fn bom_block(&mut self, text: &str, span: Span) {
+        let named = text
+            .lines()
+            .filter_map(|line| line.trim().strip_prefix("source:"))
+            .map(|id| id.trim().trim_matches(['"', '\'']).to_owned())
+            .next();
+        let declared: Vec<&str> = self.sources.iter().map(|s| s.id.as_str()).collect();
+        match named {
+            None => self.diags.push(
+                Diagnostic::error(
+                    "generated/missing-source",
+                    span,
+                    "This `candor-bom` block does not say which AI bill of materials to present.",
+                )
+                .with_hint("Write `source: ID` inside the block, where ID is a source from the front matter."),
+            ),
+            Some(id) if !declared.contains(&id.as_str()) => self.diags.push(
+                Diagnostic::error(
+                    "generated/unknown-source",
+                    span,
+                    format!("The source `{id}` is not listed under `sources` in the front matter."),
+                )
+                .with_hint(if declared.is_empty() {
+                    "Declare the AI-BOM under `sources` in the front matter.".to_owned()
+                } else {
+                    format!("Declared sources: {}.", declared.join(", "))
+                }),
+            ),
+            Some(id) => {
+                self.add_block(Block::Generated { name: "bom".into(), source: Some(id), span });
+            }
         }
     }
 
@@ -1150,7 +1187,11 @@ sources: [report#sec-7-3]
         assert!(EXAMPLE[risk.span.start..].starts_with("id: cyber"));
         assert_eq!(
             d.blocks[3],
-            Block::Generated { name: "risk-overview".into(), span: d.blocks[3].span() }
+            Block::Generated {
+                name: "risk-overview".into(),
+                source: None,
+                span: d.blocks[3].span()
+            }
         );
     }
 

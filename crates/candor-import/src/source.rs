@@ -65,6 +65,15 @@ pub fn import_source(
     format: SourceFormat,
     bytes: &[u8],
 ) -> Result<Warned<SourceContent>, ImportError> {
+    import_source_with_progress(format, bytes, &mut |_, _| {})
+}
+
+/// [`import_source`], calling `on_page(page, pages)` while a paged format (PDF) is read.
+pub fn import_source_with_progress(
+    format: SourceFormat,
+    bytes: &[u8],
+    on_page: &mut dyn FnMut(u32, u32),
+) -> Result<Warned<SourceContent>, ImportError> {
     if bytes.len() > MAX_SOURCE_BYTES {
         return Err(ImportError::TooLarge(format!(
             "the file is {} bytes; Candor imports files of at most {MAX_SOURCE_BYTES} bytes",
@@ -74,7 +83,7 @@ pub fn import_source(
     let mut imported = match format {
         SourceFormat::Markdown => crate::markdown_source::import(text(bytes)?),
         SourceFormat::Html => crate::html_source::import(text(bytes)?),
-        SourceFormat::Pdf => candor_pdf::import(bytes).map_err(pdf_error)?,
+        SourceFormat::Pdf => candor_pdf::import_with_progress(bytes, on_page).map_err(pdf_error)?,
         SourceFormat::Docx => crate::docx::import(bytes)?,
         SourceFormat::CycloneDx => crate::bom::import_cyclonedx(text(bytes)?)?,
         SourceFormat::Spdx => crate::bom::import_spdx(text(bytes)?)?,

@@ -128,6 +128,8 @@ pub enum Block {
     /// A block Candor generates at export, placed with a ```` ```candor-NAME ```` fence.
     Generated {
         name: String,
+        /// For blocks that present one imported source (`candor-bom`): its id.
+        source: Option<String>,
         span: Span,
     },
 }

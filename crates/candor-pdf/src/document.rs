@@ -39,13 +39,19 @@ fn open(bytes: &[u8], limits: &Limits) -> Result<Pdf, PdfError> {
     Ok(pdf)
 }
 
-fn read(bytes: &[u8], limits: &Limits) -> Result<Read, PdfError> {
+fn read(
+    bytes: &[u8],
+    limits: &Limits,
+    on_page: &mut dyn FnMut(u32, u32),
+) -> Result<Read, PdfError> {
     let pdf = open(bytes, limits)?;
     let cache = InterpreterCache::new();
     let mut pages = Vec::with_capacity(pdf.pages().len());
     let mut glyphs = 0usize;
     let mut unmapped = 0usize;
+    let total = u32::try_from(pdf.pages().len()).unwrap_or(u32::MAX);
     for (i, page) in pdf.pages().iter().enumerate() {
+        on_page(u32::try_from(i + 1).unwrap_or(u32::MAX), total);
         let budget = limits.max_glyphs.saturating_sub(glyphs);
         let chars = page_chars(page, &cache, budget);
         glyphs += chars.glyphs;
@@ -68,7 +74,7 @@ fn read(bytes: &[u8], limits: &Limits) -> Result<Read, PdfError> {
 }
 
 pub(crate) fn text(bytes: &[u8], limits: &Limits) -> Result<String, PdfError> {
-    let read = read(bytes, limits)?;
+    let read = read(bytes, limits, &mut |_, _| {})?;
     let mut out = String::new();
     for page in &read.pages {
         out.push_str(&layout::page_text(&page.lines));
@@ -77,8 +83,12 @@ pub(crate) fn text(bytes: &[u8], limits: &Limits) -> Result<String, PdfError> {
     Ok(out)
 }
 
-pub(crate) fn import(bytes: &[u8], limits: &Limits) -> Result<Warned<SourceContent>, PdfError> {
-    let read = read(bytes, limits)?;
+pub(crate) fn import(
+    bytes: &[u8],
+    limits: &Limits,
+    on_page: &mut dyn FnMut(u32, u32),
+) -> Result<Warned<SourceContent>, PdfError> {
+    let read = read(bytes, limits, on_page)?;
     let mut builder = SourceBuilder::new();
     builder.set_pages(u32::try_from(read.pages.len()).unwrap_or(u32::MAX));
     metadata::read(&read.pdf, builder.metadata());

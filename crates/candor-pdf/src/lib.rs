@@ -41,7 +41,16 @@ pub fn import(bytes: &[u8]) -> Result<Warned<SourceContent>, PdfError> {
 
 /// Imports a PDF within `limits`.
 pub fn import_with(bytes: &[u8], limits: &Limits) -> Result<Warned<SourceContent>, PdfError> {
-    document::import(bytes, limits)
+    document::import(bytes, limits, &mut |_, _| {})
+}
+
+/// Imports a PDF within the default [`Limits`], calling `on_page(page, pages)` as each page
+/// is read (for progress bars on long files).
+pub fn import_with_progress(
+    bytes: &[u8],
+    on_page: &mut dyn FnMut(u32, u32),
+) -> Result<Warned<SourceContent>, PdfError> {
+    document::import(bytes, &Limits::default(), on_page)
 }
 
 /// The PDF's text in reading order, one line per line and a form feed after each page,

@@ -5,12 +5,14 @@
 //! the caller hands in the document and the image bytes; the template and fonts are
 //! compiled in, so the same input always gives byte-identical output.
 
+mod bom_text;
 mod html;
 mod images;
 mod labels;
 mod risk_text;
 mod typst;
 
+pub use bom_text::bom_blocks;
 pub use html::{HtmlOptions, write_html};
 pub use images::{
     ImageError, ImageFormat, Images, MAX_IMAGE_BYTES, MAX_IMAGE_SIDE, PreparedImage, prepare_image,

@@ -63,8 +63,9 @@ impl<'a> Writer<'a> {
                 if name.strip_prefix("candor-").unwrap_or(name) == "risk-overview" {
                     self.risk_overview(out);
                 }
-                // Other generated blocks (glossary, changelog, …) are not part of this
-                // writer yet; an empty fence shows nothing, as in other Markdown tools.
+                // `bom` blocks are expanded into ordinary blocks by candor-core, which has
+                // the project's sources; an unexpanded one shows nothing, as in other
+                // Markdown tools.
             }
         }
     }

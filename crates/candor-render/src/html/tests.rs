@@ -267,7 +267,7 @@ fn demo() -> (Document, Images) {
         },
         Block::ThematicBreak { span: Span::default() },
         h(1, "risks", "Risks and what was done"),
-        Block::Generated { name: "risk-overview".into(), span: Span::default() },
+        Block::Generated { name: "risk-overview".into(), source: None, span: Span::default() },
         Block::Risk {
             risk: Box::new(risk("cyber", "Helping attackers break into computer systems")),
             span: Span::default(),
@@ -492,7 +492,7 @@ fn empty_and_odd_documents_still_make_a_valid_page() {
         blocks: vec![
             h(2, "", "   "), // an empty heading is left out
             Block::Risk { risk: Box::new(card), span: Span::default() },
-            Block::Generated { name: "glossary".into(), span: Span::default() },
+            Block::Generated { name: "glossary".into(), source: None, span: Span::default() },
             p(vec![Inline::FootnoteRef { index: 7, span: Span::default() }]),
             Block::Table {
                 table: Table {
@@ -514,7 +514,11 @@ fn empty_and_odd_documents_still_make_a_valid_page() {
     assert!(html.contains("<tbody>\n<tr><td>Only a header</td></tr>"));
     assert!(html.contains("<ol start=\"0\">"));
     let no_risks = render(&Document {
-        blocks: vec![Block::Generated { name: "risk-overview".into(), span: Span::default() }],
+        blocks: vec![Block::Generated {
+            name: "risk-overview".into(),
+            source: None,
+            span: Span::default(),
+        }],
         ..Document::default()
     });
     assert!(no_risks.contains("<p>This document describes no risks.</p>"));
