@@ -13,8 +13,6 @@
 //! `source/too-deep`, `source/table-too-large`, `source/empty`.
 
 mod card;
-#[cfg(test)]
-pub(crate) mod corpus_support;
 
 use std::borrow::Cow;
 use std::collections::HashSet;

@@ -1,4 +1,4 @@
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use candor_model::{ComponentKind, PassageKind, SourceContent, SourceFormat, Warned};
 use serde_json::{Value, json};
@@ -7,21 +7,8 @@ use super::out::{MAX_COMPONENTS, MAX_FIELD_CHARS, MAX_ITEMS};
 use super::{import_cyclonedx, import_spdx};
 use crate::source::ImportError;
 
-/// A corpus file, or `None` (with a notice) where the shared corpus is absent — except in
-/// CI, which must have it.
 fn corpus(name: &str) -> Option<String> {
-    let dir: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
-    if !dir.is_dir() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "the shared corpus is missing at {}",
-            dir.display()
-        );
-        eprintln!("NOTICE: {} is absent; skipping the corpus test for {name}", dir.display());
-        return None;
-    }
-    let path = dir.join(name);
-    Some(std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
+    crate::test_support::corpus_text(name)
 }
 
 fn ok(result: Result<Warned<SourceContent>, ImportError>) -> SourceContent {

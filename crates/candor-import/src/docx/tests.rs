@@ -68,18 +68,7 @@ fn texts(c: &SourceContent) -> Vec<(PassageKind, &str)> {
 }
 
 fn corpus(name: &str) -> Option<Vec<u8>> {
-    let dir: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
-    if !dir.is_dir() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "the shared corpus is missing at {}",
-            dir.display()
-        );
-        eprintln!("NOTICE: {} is absent; skipping the corpus test for {name}", dir.display());
-        return None;
-    }
-    let path = dir.join(name);
-    Some(std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
+    crate::test_support::corpus_bytes(name)
 }
 
 /// The headings of a Markdown file, as plain text (emphasis and escapes dropped).

@@ -2,7 +2,7 @@ use candor_model::{FactKind, Passage, PassageKind};
 use proptest::prelude::*;
 
 use super::*;
-use crate::markdown_source::corpus_support::corpus_text;
+use crate::test_support::corpus_text;
 
 fn passage(kind: PassageKind, text: &str) -> Passage {
     Passage { id: "p1".into(), kind, section: None, text: text.into(), page: None }

@@ -2,7 +2,7 @@ use candor_model::{PassageKind, SourceContent};
 use proptest::prelude::*;
 
 use super::*;
-use crate::markdown_source::corpus_support::{corpus, corpus_text, outline, titles};
+use crate::test_support::{corpus, corpus_text, outline, titles};
 
 fn content(html: &str) -> SourceContent {
     import(html).value

@@ -1,8 +1,8 @@
 use candor_model::{PassageKind, Severity, SourceContent};
 use proptest::prelude::*;
 
-use super::corpus_support::{corpus, corpus_text, outline, titles};
 use super::*;
+use crate::test_support::{corpus, corpus_text, outline, titles};
 
 fn content(md: &str) -> SourceContent {
     import(md).value
