@@ -43,7 +43,14 @@ pub enum DocCommand {
         json: bool,
     },
     /// Make an earlier version the latest again (as a new version).
-    Restore { project: PathBuf, id: String, version: u32 },
+    Restore {
+        project: PathBuf,
+        id: String,
+        version: u32,
+        /// Print the new version as JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 pub fn run(command: DocCommand) -> anyhow::Result<ExitCode> {
@@ -94,9 +101,13 @@ pub fn run(command: DocCommand) -> anyhow::Result<ExitCode> {
                 }
             }
         }
-        DocCommand::Restore { project, id, version } => {
+        DocCommand::Restore { project, id, version, json } => {
             let v = candor_core::restore_version(&project, &id, version, &candor_core::now_utc())?;
-            println!("restored version {version} of {id} as version {}", v.number);
+            if json {
+                print_json(&v)?;
+            } else {
+                println!("restored version {version} of {id} as version {}", v.number);
+            }
         }
     }
     Ok(ExitCode::SUCCESS)

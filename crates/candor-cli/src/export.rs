@@ -7,14 +7,21 @@ use candor_core::{DocumentSource, ExportRequest, PdfStandard, Severity};
 
 use crate::output::{StderrProgress, diagnostics_json, print_diagnostics, print_json};
 
+/// What `candor export` writes.
+pub struct Outputs {
+    pub pdf: Option<PathBuf>,
+    pub html: Option<PathBuf>,
+    pub pdf_standard: PdfStandard,
+    pub typst_source: Option<PathBuf>,
+}
+
 pub fn export(
+    outputs: Outputs,
     document: PathBuf,
     id: Option<String>,
-    pdf: Option<PathBuf>,
-    html: Option<PathBuf>,
-    pdf_standard: PdfStandard,
-    typst_source: Option<PathBuf>,
+    json: bool,
 ) -> anyhow::Result<ExitCode> {
+    let Outputs { pdf, html, pdf_standard, typst_source } = outputs;
     if pdf.is_none() && html.is_none() && typst_source.is_none() {
         eprintln!("candor export: say what to write with --pdf OUT.pdf and/or --html OUT.html");
         return Ok(ExitCode::from(2));
@@ -36,6 +43,13 @@ pub fn export(
     let report = candor_core::export_document(&request, &mut progress);
     progress.finish();
     let report = report?;
+    if json {
+        print_json(&serde_json::json!({
+            "written": report.written.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
+            "diagnostics": diagnostics_json(&document, &report.text, &report.diagnostics),
+        }))?;
+        return Ok(if report.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS });
+    }
     print_diagnostics(&document, &report.text, &report.diagnostics);
     if report.has_errors() {
         eprintln!("candor: {} was not exported because of the errors above", document.display());

@@ -42,6 +42,9 @@ enum Command {
         /// Also write the generated typst project into this folder.
         #[arg(long, value_name = "DIR")]
         typst_source: Option<PathBuf>,
+        /// Print the files written and the diagnostics as JSON.
+        #[arg(long)]
+        json: bool,
     },
     /// Report every problem in a companion document without writing anything.
     Check {
@@ -120,12 +123,17 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Export { document, id, pdf, html, pdf_standard, typst_source } => {
+        Command::Export { document, id, pdf, html, pdf_standard, typst_source, json } => {
             let standard = match pdf_standard {
                 Standard::Tagged => candor_core::PdfStandard::Tagged,
                 Standard::Ua1 => candor_core::PdfStandard::Ua1,
             };
-            export::export(document, id, pdf, html, standard, typst_source)
+            export::export(
+                export::Outputs { pdf, html, pdf_standard: standard, typst_source },
+                document,
+                id,
+                json,
+            )
         }
         Command::Check { document, json } => export::check(&document, json),
         Command::New { project } => sources::new(&project),

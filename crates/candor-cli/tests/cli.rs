@@ -266,3 +266,14 @@ fn an_oversized_source_is_refused_quickly() {
     let listed = candor(&["sources", "p.candor", "--json"], p);
     assert_eq!(String::from_utf8_lossy(&listed.stdout).trim(), "[]");
 }
+
+#[test]
+fn export_json_lists_what_was_written() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("doc.md"), GOOD).unwrap();
+    let out = candor(&["export", "doc.md", "--html", "doc.html", "--json"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("\"written\"") && stdout.contains("doc.html"), "{stdout}");
+    assert!(stdout.contains("\"diagnostics\": []"), "{stdout}");
+}
