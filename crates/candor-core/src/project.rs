@@ -142,13 +142,18 @@ fn unique_source_id(
         .into_iter()
         .map(|s| s.id)
         .collect();
+    Ok(unused_id(base, &taken))
+}
+
+/// `base`, or `base-2`, `base-3`, … whichever is not taken yet.
+fn unused_id(base: String, taken: &[String]) -> String {
     let mut id = base.clone();
     let mut n = 2;
     while taken.contains(&id) {
         id = format!("{base}-{n}");
         n += 1;
     }
-    Ok(id)
+    id
 }
 
 /// Every source of a project.
@@ -208,12 +213,7 @@ pub fn put_document(
             };
             let taken: Vec<String> =
                 project.documents().map_err(map)?.into_iter().map(|d| d.id.to_string()).collect();
-            let mut id = base.clone();
-            let mut n = 2;
-            while taken.contains(&id) {
-                id = format!("{base}-{n}");
-                n += 1;
-            }
+            let id = unused_id(base, &taken);
             let shown = if title.is_empty() { id.clone() } else { title };
             project.create_document(&id, &shown, text, now, note).map_err(map)
         }
