@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # install-deps.sh — install what Candor's build and tests need on a Debian 12 machine.
 #
-#   scripts/install-deps.sh [apt] [python] [node]     (no argument: all three)
+#   scripts/install-deps.sh [apt] [python] [node] [ui] [e2e]     (no argument: all of them)
 #
 # Idempotent and fast when everything is there: each part checks first and installs only what is
 # missing (apt-get update runs only when a package is missing).
@@ -11,6 +11,9 @@
 #           (pdfua, typst and their dependencies).
 #   node    `npm ci` in tests/checkers/ (axe-core, playwright-core; pinned by package-lock.json).
 #           playwright-core drives Debian's /usr/bin/chromium; no browser is ever downloaded.
+#   ui      `npm ci` in ui/ (Svelte, Vite, CodeMirror, Vitest; pinned by package-lock.json).
+#   e2e     `npm ci` in tests/e2e/ (tauri-driver's prebuilt Linux x86-64 binary, an npm package
+#           pinned by package-lock.json). It drives Debian's WebKitWebDriver (apt part).
 # Works as root or as a user with sudo.
 set -euo pipefail
 
@@ -35,6 +38,8 @@ BASE_PYTHON="${CANDOR_BASE_PYTHON:-python3}"
 VENV="$ROOT/.venv"
 REQUIREMENTS="$ROOT/scripts/requirements.txt"
 CHECKERS="$ROOT/tests/checkers"
+UI="$ROOT/ui"
+E2E="$ROOT/tests/e2e"
 
 log() { printf 'install-deps: %s\n' "$*"; }
 die() { printf 'install-deps: error: %s\n' "$*" >&2; exit 1; }
@@ -112,34 +117,58 @@ install_python() {
 }
 
 # --------------------------------------------------------------- node
-install_node() {
+need_node() {
   command -v node >/dev/null 2>&1 || die "node not found; install Node.js 20 or newer"
   command -v npm >/dev/null 2>&1 || die "npm not found; install npm with Node.js"
   node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 20 ? 0 : 1)' ||
-    die "Node.js $(node --version) is too old; the checkers need 20 or newer"
-  local stamp="$CHECKERS/node_modules/.candor-lock" want
-  want="$(node --version) $(sha256sum "$CHECKERS/package-lock.json" | cut -d' ' -f1)"
+    die "Node.js $(node --version) is too old; Candor needs 20 or newer"
+}
+
+# `npm ci` in folder $1 unless its node_modules matches its package-lock.json already.
+npm_ci() {
+  local dir="$1" label="$2"
+  local stamp="$dir/node_modules/.candor-lock" want
+  want="$(node --version) $(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)"
   if [[ -f "$stamp" && "$(cat "$stamp")" == "$want" ]]; then
-    log "node: tests/checkers/node_modules up to date"
+    log "$label: node_modules up to date"
     return
   fi
-  log "node: npm ci in tests/checkers"
+  log "$label: npm ci"
   # --ignore-scripts: nothing may download a browser or run install hooks.
-  (cd "$CHECKERS" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --ignore-scripts --no-audit \
+  (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --ignore-scripts --no-audit \
     --no-fund --loglevel=error)
   printf '%s\n' "$want" >"$stamp"
 }
 
+install_node() {
+  need_node
+  npm_ci "$CHECKERS" "node (tests/checkers)"
+}
+
+install_ui() {
+  need_node
+  npm_ci "$UI" "ui"
+}
+
+install_e2e() {
+  need_node
+  npm_ci "$E2E" "e2e (tests/e2e)"
+  node "$E2E/tauri-driver.cjs" --help >/dev/null 2>&1 ||
+    die "e2e: tauri-driver does not start (node tests/e2e/tauri-driver.cjs --help)"
+}
+
 main() {
   local started=$SECONDS parts=("$@")
-  ((${#parts[@]})) || parts=(apt python node)
+  ((${#parts[@]})) || parts=(apt python node ui e2e)
   local part
   for part in "${parts[@]}"; do
     case "$part" in
       apt) install_apt ;;
       python) install_python ;;
       node) install_node ;;
-      *) die "unknown part '$part' (expected apt, python or node)" ;;
+      ui) install_ui ;;
+      e2e) install_e2e ;;
+      *) die "unknown part '$part' (expected apt, python, node, ui or e2e)" ;;
     esac
   done
   log "done in $((SECONDS - started)) s"

@@ -1,4 +1,4 @@
-//! `candor doc put|get|list|history|restore`.
+//! `candor doc new|put|get|list|history|restore` and `candor starters`.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -10,6 +10,19 @@ use crate::output::print_json;
 
 #[derive(Subcommand)]
 pub enum DocCommand {
+    /// Create a document from a starter, pre-filled from the project's sources; prints its id.
+    New {
+        project: PathBuf,
+        /// The starter (`candor starters` lists them).
+        #[arg(long, value_name = "ID")]
+        starter: String,
+        /// A source of the project to explain and cite; repeat for several.
+        #[arg(long = "source", value_name = "ID")]
+        sources: Vec<String>,
+        /// Print the new document's id, starter and sources as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Store a companion document (a new one, or with --id a new version); prints its id.
     Put {
         project: PathBuf,
@@ -55,6 +68,19 @@ pub enum DocCommand {
 
 pub fn run(command: DocCommand) -> anyhow::Result<ExitCode> {
     match command {
+        DocCommand::New { project, starter, sources, json } => {
+            let id =
+                candor_core::new_document(&project, &starter, &sources, &candor_core::now_utc())?;
+            if json {
+                print_json(&serde_json::json!({
+                    "id": id.to_string(),
+                    "starter": starter,
+                    "sources": sources,
+                }))?;
+            } else {
+                println!("{id}");
+            }
+        }
         DocCommand::Put { project, file, id, note } => {
             let text = read_text(&file)?;
             let id = candor_core::put_document(
@@ -108,6 +134,19 @@ pub fn run(command: DocCommand) -> anyhow::Result<ExitCode> {
             } else {
                 println!("restored version {version} of {id} as version {}", v.number);
             }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `candor starters`: one starter per line with its description, or JSON.
+pub fn list_starters(json: bool) -> anyhow::Result<ExitCode> {
+    let starters = candor_core::starters();
+    if json {
+        print_json(&starters)?;
+    } else {
+        for s in starters {
+            println!("{}  {}\n    {}", s.id, s.title, s.description);
         }
     }
     Ok(ExitCode::SUCCESS)

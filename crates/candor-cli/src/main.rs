@@ -54,10 +54,19 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Create an empty project file.
+    /// Create an empty project file, or with --example the bundled example project.
     New {
         /// The project file to create (P.candor); an existing file is never overwritten.
         project: PathBuf,
+        /// Fill it with the bundled example: a fictional model report and its public summary.
+        #[arg(long)]
+        example: bool,
+    },
+    /// List the starters a new document can be created from (`candor doc new --starter`).
+    Starters {
+        /// Print them as JSON.
+        #[arg(long)]
+        json: bool,
     },
     /// Import technical sources (PDF, DOCX, HTML, Markdown, CycloneDX or SPDX JSON).
     Import {
@@ -136,7 +145,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             )
         }
         Command::Check { document, json } => export::check(&document, json),
-        Command::New { project } => sources::new(&project),
+        Command::New { project, example } => sources::new(&project, example),
+        Command::Starters { json } => documents::list_starters(json),
         Command::Import { project, files, json } => sources::import(&project, &files, json),
         Command::Sources { project, json } => sources::list(&project, json),
         Command::Show { project, source, outline: _, fields, json } => {

@@ -8,9 +8,18 @@ use candor_core::{ImportedSource, now_utc};
 
 use crate::output::{StderrProgress, print_json};
 
-pub fn new(project: &Path) -> anyhow::Result<ExitCode> {
-    candor_core::create_project(project)?;
-    println!("created {}", project.display());
+pub fn new(project: &Path, example: bool) -> anyhow::Result<ExitCode> {
+    if example {
+        candor_core::create_example_project(project, &now_utc())?;
+        println!(
+            "created {} with the bundled example: the source `{}` (a fictional model report) and its public summary; `candor doc list` shows it",
+            project.display(),
+            candor_core::EXAMPLE_SOURCE_ID
+        );
+    } else {
+        candor_core::create_project(project)?;
+        println!("created {}", project.display());
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -277,3 +277,99 @@ fn export_json_lists_what_was_written() {
     assert!(stdout.contains("\"written\"") && stdout.contains("doc.html"), "{stdout}");
     assert!(stdout.contains("\"diagnostics\": []"), "{stdout}");
 }
+
+#[test]
+fn starters_are_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = candor(&["starters"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    for id in ["model-report-summary", "framework-summary", "risk-summary", "incident-notice"] {
+        assert!(stdout.contains(id), "{stdout}");
+    }
+    let out = candor(&["starters", "--json"], dir.path());
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 4);
+    assert_eq!(list[2]["id"], "risk-summary");
+    assert!(list[2]["description"].as_str().unwrap().ends_with('.'));
+}
+
+#[test]
+fn the_example_project_and_a_document_from_a_starter() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    let out = candor(&["new", "ex.candor", "--example"], p);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // Never over an existing file.
+    let again = candor(&["new", "ex.candor", "--example"], p);
+    assert_eq!(again.status.code(), Some(2));
+    let listed = candor(&["doc", "list", "ex.candor"], p);
+    let docs = String::from_utf8_lossy(&listed.stdout);
+    assert!(
+        docs.starts_with("aurora-2-what-you-should-know  Aurora-2: what you should know"),
+        "{docs}"
+    );
+    let out = candor(
+        &[
+            "export",
+            "ex.candor",
+            "aurora-2-what-you-should-know",
+            "--pdf",
+            "ex.pdf",
+            "--pdf-standard",
+            "ua-1",
+        ],
+        p,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    // A new document from a starter and the example's source: only its id on stdout.
+    let out = candor(
+        &[
+            "doc",
+            "new",
+            "ex.candor",
+            "--starter",
+            "risk-summary",
+            "--source",
+            "aurora-2-model-report",
+        ],
+        p,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let id = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+    assert_eq!(id, "aurora-2-the-risks-in-brief");
+    let text = candor(&["doc", "get", "ex.candor", &id], p);
+    let text = String::from_utf8_lossy(&text.stdout).into_owned();
+    assert!(text.contains("model: \"Aurora-2\"") && text.contains("```guidance"), "{text}");
+    // Guidance is a warning: the draft checks and exports, with one warning per block.
+    std::fs::write(p.join("draft.md"), &text).unwrap();
+    let out = candor(&["check", "draft.md"], p);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains(
+            "warning[guidance/remaining]: Guidance for the author is still in the document (line "
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("error["), "{err}");
+    let out = candor(&["export", "ex.candor", &id, "--html", "draft.html"], p);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let html = std::fs::read_to_string(p.join("draft.html")).unwrap();
+    assert!(!html.contains("Keep this whole document to one page"), "guidance was published");
+
+    let out = candor(&["doc", "new", "ex.candor", "--starter", "incident-notice", "--json"], p);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["id"], "notice-of-a-serious-incident");
+    assert_eq!(json["starter"], "incident-notice");
+
+    let out = candor(&["doc", "new", "ex.candor", "--starter", "memo"], p);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no starter `memo`"), "{}", stderr(&out));
+    let out =
+        candor(&["doc", "new", "ex.candor", "--starter", "risk-summary", "--source", "nope"], p);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no source `nope`"), "{}", stderr(&out));
+}

@@ -71,6 +71,12 @@ pub enum Error {
     /// The document has no such version.
     #[error("{}: the document `{id}` has no version {number} (`candor doc history` lists them)", project.display())]
     UnknownVersion { project: PathBuf, id: String, number: u32 },
+    /// There is no starter with this id.
+    #[error("there is no starter `{id}` (`candor starters` lists them)")]
+    UnknownStarter { id: String },
+    /// A date is not a day of the calendar written as YYYY-MM-DD.
+    #[error("`{text}` is not a date; write it as YYYY-MM-DD, e.g. 2026-03-01")]
+    InvalidDate { text: String },
     /// The caller cancelled the work.
     #[error("cancelled")]
     Cancelled,
@@ -93,7 +99,9 @@ impl Error {
             Error::Import { .. } => ErrorCode::ImportFailed,
             Error::UnknownSource { .. }
             | Error::UnknownDocument { .. }
-            | Error::UnknownVersion { .. } => ErrorCode::UnknownId,
+            | Error::UnknownVersion { .. }
+            | Error::UnknownStarter { .. } => ErrorCode::UnknownId,
+            Error::InvalidDate { .. } => ErrorCode::InvalidInput,
             Error::Cancelled => ErrorCode::Cancelled,
         }
     }

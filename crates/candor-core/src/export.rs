@@ -2,8 +2,8 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use candor_model::{Block, Diagnostic, Document, Severity};
-use candor_render::{HtmlOptions, PdfStandard};
+use candor_model::{Block, Diagnostic, Document, Severity, Warned};
+use candor_render::{HtmlOptions, Images, PdfStandard};
 
 use crate::{Error, LoadedDocument, Progress, load_document, load_images};
 
@@ -15,6 +15,9 @@ pub enum DocumentSource {
     /// The latest version of a document in a project; images are read relative to the
     /// project file's folder, and the export is recorded as a version.
     Project { project: PathBuf, id: String },
+    /// The working text of a document of a project, as an editor holds it: exported as it is,
+    /// and recorded as a version only when the export succeeds.
+    Draft { project: PathBuf, id: String, text: String },
 }
 
 impl Default for DocumentSource {
@@ -34,7 +37,19 @@ impl DocumentSource {
     pub fn path(&self) -> &Path {
         match self {
             DocumentSource::File(path) => path,
-            DocumentSource::Project { project, .. } => project,
+            DocumentSource::Project { project, .. } | DocumentSource::Draft { project, .. } => {
+                project
+            }
+        }
+    }
+
+    /// The project and document id, for a document of a project.
+    fn project_document(&self) -> Option<(&Path, &str)> {
+        match self {
+            DocumentSource::File(_) => None,
+            DocumentSource::Project { project, id } | DocumentSource::Draft { project, id, .. } => {
+                Some((project, id))
+            }
         }
     }
 }
@@ -93,14 +108,19 @@ pub fn export_document(
             let document = candor_import::parse_companion(&text);
             LoadedDocument { path: project.clone(), text, document }
         }
+        DocumentSource::Draft { project, id, text } => {
+            // The document must exist: the export is recorded as one of its versions.
+            crate::get_document(project, id, None)?;
+            let document = candor_import::parse_companion(text);
+            LoadedDocument { path: project.clone(), text: text.clone(), document }
+        }
     };
-    let mut document = loaded.document.value.clone();
-    let mut diagnostics = loaded.document.diagnostics.clone();
-    diagnostics.extend(expand_bom_blocks(&mut document, &request.document)?);
+    let LoadedDocument { text, document, .. } = loaded;
+    let project = request.document.project_document().map(|(project, _)| project);
+    let Prepared { document, images, diagnostics } =
+        prepare(document, project, Some(request.document.path()))?;
     let doc = &document;
-    let (images, image_problems) = load_images(doc, request.document.path());
-    diagnostics.extend(image_problems);
-    let mut report = ExportReport { text: loaded.text.clone(), diagnostics, written: Vec::new() };
+    let mut report = ExportReport { text, diagnostics, written: Vec::new() };
     if report.has_errors() {
         sort(&mut report.diagnostics);
         return Ok(report);
@@ -128,11 +148,7 @@ pub fn export_document(
     if let Some(html_path) = &request.html {
         progress.step(step, total, "writing the HTML");
         step += 1;
-        let options = HtmlOptions::default();
-        outputs.push((
-            html_path.clone(),
-            candor_render::write_html(doc, &images, &options).into_bytes(),
-        ));
+        outputs.push((html_path.clone(), html(doc, &images).into_bytes()));
     }
     if let Some(dir) = &request.typst_source {
         for (name, bytes) in candor_render::typst_project(doc, &images).files {
@@ -144,25 +160,56 @@ pub fn export_document(
         write_atomically(&path, &bytes)?;
         report.written.push(path);
     }
-    if let DocumentSource::Project { project, id } = &request.document {
+    if let Some((project, id)) = request.document.project_document() {
         let names: Vec<String> = report
             .written
             .iter()
             .filter(|p| request.typst_source.as_ref().is_none_or(|dir| !p.starts_with(dir)))
             .map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default())
             .collect();
-        record_export(project, id, &loaded.text, &names.join(", "))?;
+        record_export(project, id, &report.text, &names.join(", "))?;
     }
     sort(&mut report.diagnostics);
     Ok(report)
 }
 
+/// A parsed document made ready to typeset, as exporting and previewing both need it.
+pub(crate) struct Prepared {
+    /// The document with its generated blocks filled in.
+    pub document: Document,
+    pub images: Images,
+    /// The problems found in parsing, in generated blocks and in images; not sorted.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Fills in generated blocks (`candor-bom` needs the `project` the document belongs to) and
+/// loads the images relative to the folder of `images_beside`; without it no image is read.
+pub(crate) fn prepare(
+    parsed: Warned<Document>,
+    project: Option<&Path>,
+    images_beside: Option<&Path>,
+) -> Result<Prepared, Error> {
+    let Warned { value: mut document, mut diagnostics } = parsed;
+    diagnostics.extend(expand_bom_blocks(&mut document, project)?);
+    let images = match images_beside {
+        Some(path) => {
+            let (images, problems) = load_images(&document, path);
+            diagnostics.extend(problems);
+            images
+        }
+        None => Images::new(),
+    };
+    Ok(Prepared { document, images, diagnostics })
+}
+
+/// The self-contained HTML page of a prepared document, as `export --html` writes it.
+pub(crate) fn html(doc: &Document, images: &Images) -> String {
+    candor_render::write_html(doc, images, &HtmlOptions::default())
+}
+
 /// Replaces each `candor-bom` block with what the AI-BOM it names says, in plain words.
 /// The BOM is the project source with the front-matter source's id or file name.
-fn expand_bom_blocks(
-    doc: &mut Document,
-    source: &DocumentSource,
-) -> Result<Vec<Diagnostic>, Error> {
+fn expand_bom_blocks(doc: &mut Document, project: Option<&Path>) -> Result<Vec<Diagnostic>, Error> {
     let wanted: Vec<usize> = doc
         .blocks
         .iter()
@@ -174,11 +221,9 @@ fn expand_bom_blocks(
         return Ok(Vec::new());
     }
     let mut problems = Vec::new();
-    let project = match source {
-        DocumentSource::Project { project, .. } => {
-            Some(crate::open_project(project).map(|p| (project, p))?)
-        }
-        DocumentSource::File(_) => None,
+    let project = match project {
+        Some(path) => Some((path, crate::open_project(path)?)),
+        None => None,
     };
     for &i in wanted.iter().rev() {
         let Block::Generated { source: Some(id), span, .. } = &doc.blocks[i] else { continue };
@@ -246,12 +291,12 @@ fn check_cancelled(progress: &dyn Progress) -> Result<(), Error> {
     if progress.cancelled() { Err(Error::Cancelled) } else { Ok(()) }
 }
 
-fn sort(diagnostics: &mut [Diagnostic]) {
+pub(crate) fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
 }
 
 /// Writes to a temporary file beside `path`, then renames it over `path`.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     let failed = |source| Error::Write { path: path.to_owned(), source };
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,

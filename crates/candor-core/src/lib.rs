@@ -4,22 +4,47 @@
 //! files, calls the readers, analyses and renderers, and writes outputs atomically. It reports progress to a caller-supplied
 //! [`Progress`] sink and fails with an [`Error`] carrying an [`ErrorCode`] that user
 //! interfaces can branch on.
+//!
+//! New documents start from a starter ([`starters()`], [`new_document`]), pre-filled from the
+//! project's sources; [`create_example_project`] makes a project to try Candor with.
 
 mod clock;
 mod document;
 mod error;
+mod example;
 mod export;
+mod preview;
 mod progress;
 mod project;
+mod recent;
+mod starters;
+mod views;
+mod workspace;
 
 pub use clock::now_utc;
 pub use document::{LoadedDocument, MAX_DOCUMENT_BYTES, load_document, load_images};
 pub use error::{Error, ErrorCode};
+pub use example::{
+    EXAMPLE_DOCUMENT, EXAMPLE_SOURCE, EXAMPLE_SOURCE_FILE, EXAMPLE_SOURCE_ID,
+    create_example_project,
+};
 pub use export::{DocumentSource, ExportReport, ExportRequest, check_document, export_document};
+pub use preview::{PreviewPage, PreviewSession, PreviewUpdate, preview_html};
 pub use progress::Progress;
 pub use project::{
     ImportedSource, SourceView, create_project, document_history, get_document, import_files,
     list_documents, list_sources, open_project, put_document, restore_version, show_source,
+};
+pub use recent::{MAX_RECENT, forget_project, recent_projects, remember_project};
+pub use starters::{StarterInfo, new_document, new_document_text, starters};
+pub use views::{
+    DisclosureRow, DocumentItem, EditingDocument, ImportOutcome, OutlineEntry, PassageItem,
+    ProblemItem, ProjectOverview, RecentProject, RiskVocabulary, SearchHit, SourceItem,
+    SourceReader, VersionItem, VocabularyEntry, risk_vocabulary,
+};
+pub use workspace::{
+    autosave_document, document_file_stem, import_outcomes, open_for_editing, problem_items,
+    project_name, project_overview, save_version, search_sources, source_reader, versions,
 };
 
 pub use candor_model::{Diagnostic, LineIndex, Severity};

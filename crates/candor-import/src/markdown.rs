@@ -44,11 +44,12 @@ const GENERATED: [&str; 2] = ["risk-overview", "bom"];
 /// - `footnote/`: `undefined`, `unused`, `duplicate`
 /// - `html/`: `removed` (blocks), `inline-dropped`
 /// - `generated/unknown`, `heading/duplicate-id`, `markdown/too-deep`
+/// - `guidance/remaining`: a ```` ```guidance ```` block (advice for the author) is still in
+///   the document; it is kept as [`Block::Guidance`] and never typeset
 pub fn parse_companion(text: &str) -> Warned<Document> {
     let mut diags = Vec::new();
     let fm = front_matter::read(text, &mut diags);
-    let body = text.get(fm.body_start..).unwrap_or_default();
-    let mut reader = Reader::new(body, fm.body_start, &fm.meta.sources, diags);
+    let mut reader = Reader::new(text, fm.body_start, &fm.meta.sources, diags);
     reader.run();
     let (blocks, footnotes, mut diags) = reader.finish();
     let mut meta = fm.meta;
@@ -248,6 +249,8 @@ struct Reader<'a> {
     body: &'a str,
     /// Offset of `body` in the whole text.
     base: usize,
+    /// The 1-based line on which `body` starts.
+    base_line: usize,
     sources: &'a [SourceRef],
     diags: Vec<Diagnostic>,
     frames: Vec<Frame>,
@@ -271,10 +274,13 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    fn new(body: &'a str, base: usize, sources: &'a [SourceRef], diags: Vec<Diagnostic>) -> Self {
+    fn new(text: &'a str, base: usize, sources: &'a [SourceRef], diags: Vec<Diagnostic>) -> Self {
+        let body = text.get(base..).unwrap_or_default();
+        let base_line = text.get(..base).map_or(0, |h| h.matches('\n').count()) + 1;
         Self {
             body,
             base,
+            base_line,
             sources,
             diags,
             frames: vec![Frame::Blocks(Container::new(ContainerKind::Root))],
@@ -844,6 +850,7 @@ impl<'a> Reader<'a> {
                     self.add_block(Block::Risk { risk: Box::new(risk), span });
                 }
             }
+            Some("guidance") => self.guidance_block(text, span),
             Some(name) if name.starts_with("candor-") => {
                 let name = &name["candor-".len()..];
                 if name == "bom" {
@@ -865,6 +872,28 @@ impl<'a> Reader<'a> {
             }
             _ => self.add_block(Block::CodeBlock { lang, text, span }),
         }
+    }
+
+    /// ```` ```guidance ```` holds advice for the author: kept in the model for editors,
+    /// skipped by every renderer, and reported until it is removed.
+    fn guidance_block(&mut self, text: String, span: Span) {
+        let line = self.line_of(span.start);
+        self.diags.push(
+            Diagnostic::warning(
+                "guidance/remaining",
+                span,
+                format!("Guidance for the author is still in the document (line {line}); remove it before publishing."),
+            )
+            .with_hint("Write the part the guidance asks for, then delete the whole ```guidance block; it never appears in the PDF or the HTML."),
+        );
+        self.add_block(Block::Guidance { text, span });
+    }
+
+    /// The 1-based line of a byte offset of the whole document.
+    fn line_of(&self, offset: usize) -> usize {
+        let in_body = offset.saturating_sub(self.base);
+        let body_lines = self.body.get(..in_body).map_or(0, |b| b.matches('\n').count());
+        self.base_line + body_lines
     }
 
     /// ```` ```candor-bom ```` names the AI-BOM source it presents: `source: ID`.
@@ -1415,6 +1444,36 @@ sources: [report#sec-7-3]
         assert!(matches!(&doc.blocks[2], Block::Generated { name, .. } if name == "risk-overview"));
         assert_eq!(found("```candor-glossary\n```\n"), one("generated/unknown", 1, 1));
         assert!(parse("```candor-glossary\n```\n").value.blocks.is_empty());
+    }
+
+    #[test]
+    fn guidance_blocks_are_kept_and_reported() {
+        let md = "# Risks\n\n```guidance\nName each risk.\n```\n\n> ```Guidance extra words\n> In a quote.\n> ```\n\n```text guidance\nNot guidance.\n```\n";
+        let w = parse(md);
+        assert_eq!(
+            located(&format!("{FM}{md}"), w.diagnostics.clone()),
+            vec![("guidance/remaining".into(), 10, 1), ("guidance/remaining".into(), 14, 3)]
+        );
+        assert_eq!(
+            w.diagnostics[0].message,
+            "Guidance for the author is still in the document (line 10); remove it before publishing."
+        );
+        assert!(w.diagnostics.iter().all(|d| d.severity == Severity::Warning));
+        assert!(
+            matches!(&w.value.blocks[1], Block::Guidance { text, .. } if text == "Name each risk.\n")
+        );
+        assert!(
+            matches!(&w.value.blocks[2], Block::BlockQuote { blocks, .. } if matches!(&blocks[0], Block::Guidance { text, .. } if text == "In a quote.\n"))
+        );
+        assert!(
+            matches!(&w.value.blocks[3], Block::CodeBlock { lang: Some(l), .. } if l == "text")
+        );
+        // Line numbers count from the top of the file, front matter included; CRLF too.
+        let w =
+            parse_companion("---\r\ntitle: T\r\nlang: en\r\n---\r\n```guidance\r\nx\r\n```\r\n");
+        assert!(w.diagnostics[0].message.contains("(line 5)"), "{}", w.diagnostics[0].message);
+        let w = parse_companion("```guidance\n```\n");
+        assert!(w.diagnostics.iter().any(|d| d.message.contains("(line 1)")));
     }
 
     #[test]

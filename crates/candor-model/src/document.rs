@@ -132,6 +132,13 @@ pub enum Block {
         source: Option<String>,
         span: Span,
     },
+    /// Advice for the author (a ```` ```guidance ```` fence): shown while editing, never
+    /// typeset. Every renderer skips it; checks warn while one is left in the document.
+    Guidance {
+        /// The advice as written, without the fences.
+        text: String,
+        span: Span,
+    },
 }
 
 impl Block {
@@ -146,7 +153,8 @@ impl Block {
             | Block::ThematicBreak { span }
             | Block::Html { span, .. }
             | Block::Risk { span, .. }
-            | Block::Generated { span, .. } => *span,
+            | Block::Generated { span, .. }
+            | Block::Guidance { span, .. } => *span,
         }
     }
 }

@@ -26,3 +26,4 @@ pub use typst::{
     MemoryWorld, PdfStandard, RenderError, TypstProject, compile, export_pdf, export_svg_pages,
     for_each_image, laid_out_text, typst_project, typst_world,
 };
+pub use typst::{Preview, PreviewPage, PreviewPages};

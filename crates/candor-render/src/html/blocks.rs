@@ -67,6 +67,8 @@ impl<'a> Writer<'a> {
                 // the project's sources; an unexpanded one shows nothing, as in other
                 // Markdown tools.
             }
+            // Advice for the author is never published.
+            Block::Guidance { .. } => {}
         }
     }
 

@@ -1,6 +1,7 @@
 //! PDF and SVG output through typst, compiled in-process.
 
 mod code;
+mod preview;
 mod world;
 mod writer;
 
@@ -10,6 +11,7 @@ use typst::foundations::{Datetime, Smart};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard as TypstPdfStandard, PdfStandards, Timestamp};
 
+pub use preview::{Preview, PreviewPage, PreviewPages};
 pub use world::MemoryWorld;
 pub(crate) use writer::collect_risks;
 

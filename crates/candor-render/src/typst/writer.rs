@@ -200,6 +200,8 @@ impl Writer<'_> {
                     self.risk_overview();
                 }
             }
+            // Advice for the author is never typeset.
+            Block::Guidance { .. } => {}
         }
     }
 

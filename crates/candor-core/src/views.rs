@@ -1,0 +1,310 @@
+//! What the desktop window shows, as plain serialisable data: projects, sources, documents,
+//! versions, search hits. The window's TypeScript types are generated from these (feature `ts`).
+
+use candor_analysis::{Disclosure, FieldDisclosure};
+use candor_store::{DocumentSummary, PassageHit, SourceSummary, VersionSummary};
+use serde::Serialize;
+
+#[cfg(feature = "ts")]
+use ts_rs::TS;
+
+/// A project as its navigator shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct ProjectOverview {
+    /// The file name without `.candor`.
+    pub name: String,
+    /// Where the project file is, for display.
+    pub path: String,
+    pub sources: Vec<SourceItem>,
+    pub documents: Vec<DocumentItem>,
+}
+
+/// An imported source in a list.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct SourceItem {
+    pub id: String,
+    pub title: String,
+    pub file_name: String,
+    /// `pdf`, `docx`, `html`, `markdown`, `cyclonedx`, `spdx`.
+    pub format: String,
+    pub imported_at: String,
+    pub pages: Option<u32>,
+    pub sections: u32,
+    pub passages: u32,
+}
+
+impl From<&SourceSummary> for SourceItem {
+    fn from(s: &SourceSummary) -> Self {
+        Self {
+            id: s.id.clone(),
+            title: s.title.clone(),
+            file_name: s.file_name.clone(),
+            format: s.format.id().to_owned(),
+            imported_at: s.imported_at.clone(),
+            pages: s.pages,
+            sections: s.sections,
+            passages: s.passages,
+        }
+    }
+}
+
+/// A companion document in a list.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct DocumentItem {
+    pub id: String,
+    pub title: String,
+    pub created_at: String,
+    pub latest: VersionItem,
+}
+
+impl From<&DocumentSummary> for DocumentItem {
+    fn from(d: &DocumentSummary) -> Self {
+        Self {
+            id: d.id.as_str().to_owned(),
+            title: d.title.clone(),
+            created_at: d.created_at.clone(),
+            latest: VersionItem::from(&d.latest),
+        }
+    }
+}
+
+/// One version of a document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct VersionItem {
+    pub number: u32,
+    pub at: String,
+    /// `save`, `export`, `restore` or `import`.
+    pub kind: String,
+    pub note: String,
+    pub restored_from: Option<u32>,
+}
+
+impl From<&VersionSummary> for VersionItem {
+    fn from(v: &VersionSummary) -> Self {
+        Self {
+            number: v.number,
+            at: v.at.clone(),
+            kind: v.kind.id().to_owned(),
+            note: v.note.clone(),
+            restored_from: v.restored_from,
+        }
+    }
+}
+
+/// A source opened in the reader: its outline, passages and disclosure map.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct SourceReader {
+    pub source: SourceItem,
+    /// What the document says about itself: (label, value) pairs.
+    pub metadata: Vec<(String, String)>,
+    pub outline: Vec<OutlineEntry>,
+    pub passages: Vec<PassageItem>,
+    pub disclosure: Vec<DisclosureRow>,
+}
+
+/// A section of a source's outline.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct OutlineEntry {
+    pub id: String,
+    pub level: u8,
+    pub number: Option<String>,
+    pub title: String,
+    pub page: Option<u32>,
+}
+
+/// A passage of a source, citable as `source:SOURCE#ID`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct PassageItem {
+    pub id: String,
+    /// `paragraph`, `list-item`, `table`, `caption`, `footnote`, `code`, `quote`, `field`.
+    pub kind: String,
+    /// Index into the outline.
+    pub section: Option<u32>,
+    pub text: String,
+    pub page: Option<u32>,
+}
+
+/// What a source says about one transparency field.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct DisclosureRow {
+    /// e.g. "EU form", "Hugging Face card".
+    pub framework: String,
+    /// The official item number, where the framework has one.
+    pub number: Option<String>,
+    pub group: String,
+    pub label: String,
+    /// `disclosed`, `not-disclosed` or `unknown`.
+    pub status: String,
+    pub passage: Option<String>,
+    pub excerpt: Option<String>,
+}
+
+impl From<&FieldDisclosure> for DisclosureRow {
+    fn from(f: &FieldDisclosure) -> Self {
+        Self {
+            framework: f.field.framework.short_name().to_owned(),
+            number: f.field.number.map(str::to_owned),
+            group: f.field.group.to_owned(),
+            label: f.field.label.to_owned(),
+            status: match f.status {
+                Disclosure::Disclosed => "disclosed",
+                Disclosure::NotDisclosed => "not-disclosed",
+                Disclosure::Unknown => "unknown",
+            }
+            .to_owned(),
+            passage: f.passage.clone(),
+            excerpt: f.excerpt.clone(),
+        }
+    }
+}
+
+/// A passage that matches a search of the project's sources.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct SearchHit {
+    pub source_id: String,
+    pub passage_id: String,
+    pub page: Option<u32>,
+    pub section: Option<String>,
+    /// An excerpt around the matches; `highlights` are its matched byte ranges.
+    pub snippet: String,
+    pub highlights: Vec<(u32, u32)>,
+}
+
+impl From<&PassageHit> for SearchHit {
+    fn from(h: &PassageHit) -> Self {
+        Self {
+            source_id: h.source_id.clone(),
+            passage_id: h.passage_id.clone(),
+            page: h.page,
+            section: h.section.clone(),
+            snippet: h.snippet.clone(),
+            highlights: h.highlights.iter().map(|s| (s.start as u32, s.end as u32)).collect(),
+        }
+    }
+}
+
+/// A document opened for editing.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct EditingDocument {
+    pub id: String,
+    pub title: String,
+    /// The working text: the autosaved text when there is unsaved work, else the latest version.
+    pub text: String,
+    pub latest_version: u32,
+    /// Set when unsaved work from an earlier session was recovered.
+    pub recovered_from: Option<String>,
+}
+
+/// What importing one file gave.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct ImportOutcome {
+    pub file_name: String,
+    /// The new (or existing) source; `None` when the file could not be imported.
+    pub source: Option<SourceItem>,
+    pub already_present: bool,
+    /// Why the file could not be imported, in words for the user.
+    pub error: Option<String>,
+    /// Problems in the file's content; it was imported anyway.
+    pub warnings: Vec<String>,
+}
+
+/// A project in the welcome screen's list.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct RecentProject {
+    pub path: String,
+    pub name: String,
+    pub opened_at: String,
+    /// Whether the file is still there.
+    #[serde(default)]
+    pub exists: bool,
+}
+
+/// A problem in a document, placed for the editor.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct ProblemItem {
+    /// `error`, `warning` or `info`.
+    pub severity: String,
+    /// A stable code such as `risk/unknown-category`.
+    pub code: String,
+    pub message: String,
+    pub hints: Vec<String>,
+    /// 1-based line and column of the start.
+    pub line: u32,
+    pub column: u32,
+    /// Byte offsets of the problem in the text.
+    pub start: u32,
+    pub end: u32,
+}
+
+/// The words a risk block may use, for the editor's risk form.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct RiskVocabulary {
+    pub categories: Vec<VocabularyEntry>,
+    pub mitigation_kinds: Vec<VocabularyEntry>,
+    /// `low`, `moderate`, `high`, `critical`.
+    pub severities: Vec<String>,
+    /// The calibrated likelihood words ("very unlikely", …), lowest first.
+    pub likelihood_words: Vec<String>,
+}
+
+/// One allowed value: its id in the text and its plain name.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct VocabularyEntry {
+    pub id: String,
+    pub name: String,
+    /// Where the value comes from (an official item number), if anywhere.
+    pub reference: Option<String>,
+    /// For categories: one of the four systemic risks the Code of Practice specifies.
+    pub specified: bool,
+}
+
+/// Every risk category, mitigation kind, severity and likelihood word.
+pub fn risk_vocabulary() -> RiskVocabulary {
+    RiskVocabulary {
+        categories: candor_model::RISK_CATEGORIES
+            .iter()
+            .map(|c| VocabularyEntry {
+                id: c.id.to_owned(),
+                name: c.name.to_owned(),
+                reference: Some(c.reference.to_owned()),
+                specified: c.specified,
+            })
+            .collect(),
+        mitigation_kinds: candor_model::MITIGATION_KINDS
+            .iter()
+            .map(|m| VocabularyEntry {
+                id: m.id.to_owned(),
+                name: m.name.to_owned(),
+                reference: None,
+                specified: false,
+            })
+            .collect(),
+        severities: ["low", "moderate", "high", "critical"].map(str::to_owned).to_vec(),
+        likelihood_words: [
+            "exceptionally unlikely",
+            "very unlikely",
+            "unlikely",
+            "about as likely as not",
+            "likely",
+            "very likely",
+            "virtually certain",
+        ]
+        .map(str::to_owned)
+        .to_vec(),
+    }
+}

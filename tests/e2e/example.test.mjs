@@ -1,0 +1,45 @@
+// The bundled example project opens from the welcome screen and shows a document: its title,
+// its text in the editor and its typeset pages.
+
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { App, stepper } from "./app.mjs";
+
+test("the example project opens and shows a document", { timeout: 300_000 }, async (t) => {
+  const app = await App.launch("example");
+  const step = stepper(t, app);
+  try {
+    await step("open the example from the welcome screen", async () => {
+      await app.clickId("open-example", { timeout: 60_000 });
+      await app.waitForId("project-name", { timeout: 60_000 });
+      assert.ok((await app.textOf("project-name")).length > 0, "the project has a name");
+    });
+
+    await step("its first document is open with text and pages", async () => {
+      const title = await app.waitForId("document-title", { timeout: 30_000 });
+      assert.ok((await app.session.text(title)).trim().length > 0, "the document has a title");
+      const docs = await app.listItems("document-list");
+      assert.ok(docs.length >= 1, "the navigator lists the example's documents");
+      const sources = await app.listItems("source-list");
+      assert.ok(sources.length >= 1, "the example project has sources");
+      await app.waitFor(async () => ((await app.editorText()) ?? "").length > 200, {
+        timeout: 30_000,
+        what: "the document's text in the editor",
+      });
+      const text = await app.editorText();
+      assert.match(text, /^---\n/, "the editor shows the document's front matter");
+      await app.clickId("tab-pages");
+      await app.waitFor(async () => (await app.previewHashes()).length > 0, {
+        timeout: 90_000,
+        what: "the typeset pages of the example",
+      });
+      await app.waitForId("preview-time", { timeout: 60_000 });
+      await app.shot("example-pages");
+      await app.clickId("tab-sources");
+      await app.waitForId("passages", { timeout: 30_000 });
+      await app.shot("example-sources");
+    });
+  } finally {
+    await app.close();
+  }
+});

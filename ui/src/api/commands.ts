@@ -1,0 +1,70 @@
+// One typed function per Tauri command (src-tauri/src/commands.rs).
+import { call, progressChannel } from "./bridge";
+import type {
+  AppInfo,
+  DropEvent,
+  EditingDocument,
+  ExportOutcome,
+  ImportOutcome,
+  PreviewUpdate,
+  ProgressEvent,
+  ProjectOverview,
+  RecentProject,
+  RiskVocabulary,
+  SearchHit,
+  SourceReader,
+  StarterInfo,
+  VersionItem,
+} from "./types";
+
+export type ExportFormat = "pdf" | "pdf-ua" | "html";
+export type OnProgress = (event: ProgressEvent) => void;
+
+export const appReady = () => call<AppInfo>("app_ready");
+export const recentProjects = () => call<RecentProject[]>("recent_projects");
+export const forgetRecent = (path: string) => call<void>("forget_recent", { path });
+/** Shows the save dialog; `null` when the user cancelled. */
+export const newProject = () => call<ProjectOverview | null>("new_project");
+/** Shows the open dialog; `null` when the user cancelled. */
+export const openProject = () => call<ProjectOverview | null>("open_project");
+export const openRecent = (path: string) => call<ProjectOverview>("open_recent", { path });
+export const openExample = () => call<ProjectOverview>("open_example");
+export const closeProject = () => call<void>("close_project");
+export const projectOverview = () => call<ProjectOverview>("project_overview");
+
+export const importSources = (onProgress: OnProgress) =>
+  call<ImportOutcome[] | null>("import_sources", { onProgress: progressChannel(onProgress) });
+export const importDropped = (dropId: number, onProgress: OnProgress) =>
+  call<ImportOutcome[]>("import_dropped", { dropId, onProgress: progressChannel(onProgress) });
+export const cancelTask = () => call<void>("cancel_task");
+
+export const sourceReader = (id: string) => call<SourceReader>("source_reader", { id });
+export const searchSources = (query: string) => call<SearchHit[]>("search_sources", { query });
+
+export const starters = () => call<StarterInfo[]>("starters");
+export const riskVocabulary = () => call<RiskVocabulary>("risk_vocabulary");
+export const newDocument = (starter: string, sources: string[]) =>
+  call<string>("new_document", { starter, sources });
+export const openDocument = (id: string) => call<EditingDocument>("open_document", { id });
+export const autosave = (id: string, text: string) => call<void>("autosave", { id, text });
+export const saveVersion = (id: string, text: string, note: string) =>
+  call<VersionItem>("save_version", { id, text, note });
+export const versions = (id: string) => call<VersionItem[]>("versions", { id });
+export const versionText = (id: string, number: number) =>
+  call<string>("version_text", { id, number });
+export const restoreVersion = (id: string, number: number) =>
+  call<EditingDocument>("restore_version", { id, number });
+
+export const preview = (text: string) => call<PreviewUpdate>("preview", { text });
+export const previewHtml = (text: string) => call<string>("preview_html", { text });
+/** Shows the save dialog, then exports; `null` when the user cancelled. */
+export const exportDocument = (id: string, text: string, format: ExportFormat, onProgress: OnProgress) =>
+  call<ExportOutcome | null>("export_document", {
+    id,
+    text,
+    format,
+    onProgress: progressChannel(onProgress),
+  });
+export const revealExport = (exportId: number) => call<void>("reveal_export", { exportId });
+
+export type { DropEvent };

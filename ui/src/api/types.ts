@@ -1,0 +1,208 @@
+// Generated from Rust by src-tauri/src/bindings.rs; do not edit.
+// Update: CANDOR_UPDATE_BINDINGS=1 cargo test -p candor-app bindings
+
+export type CommandError = { code: string, message: string, };
+
+export type ProgressEvent = { step: number, total: number, what: string, };
+
+export type AppInfo = { version: string, 
+/**
+ * Milliseconds from the start of the process to the window being ready.
+ */
+startup_ms: number, };
+
+export type ExportOutcome = { 
+/**
+ * The written file, for display; `None` when problems stopped the export.
+ */
+file: string | null, 
+/**
+ * Pass this to `reveal_export` to show the file in its folder.
+ */
+export_id: number | null, 
+/**
+ * Every problem found, errors first.
+ */
+problems: Array<ProblemItem>, };
+
+export type DropEvent = { "kind": "over" } | { "kind": "left" } | { "kind": "dropped", drop_id: number, names: Array<string>, };
+
+export type RecentProject = { path: string, name: string, opened_at: string, 
+/**
+ * Whether the file is still there.
+ */
+exists: boolean, };
+
+export type ProjectOverview = { 
+/**
+ * The file name without `.candor`.
+ */
+name: string, 
+/**
+ * Where the project file is, for display.
+ */
+path: string, sources: Array<SourceItem>, documents: Array<DocumentItem>, };
+
+export type SourceItem = { id: string, title: string, file_name: string, 
+/**
+ * `pdf`, `docx`, `html`, `markdown`, `cyclonedx`, `spdx`.
+ */
+format: string, imported_at: string, pages: number | null, sections: number, passages: number, };
+
+export type DocumentItem = { id: string, title: string, created_at: string, latest: VersionItem, };
+
+export type VersionItem = { number: number, at: string, 
+/**
+ * `save`, `export`, `restore` or `import`.
+ */
+kind: string, note: string, restored_from: number | null, };
+
+export type SourceReader = { source: SourceItem, 
+/**
+ * What the document says about itself: (label, value) pairs.
+ */
+metadata: Array<[string, string]>, outline: Array<OutlineEntry>, passages: Array<PassageItem>, disclosure: Array<DisclosureRow>, };
+
+export type OutlineEntry = { id: string, level: number, number: string | null, title: string, page: number | null, };
+
+export type PassageItem = { id: string, 
+/**
+ * `paragraph`, `list-item`, `table`, `caption`, `footnote`, `code`, `quote`, `field`.
+ */
+kind: string, 
+/**
+ * Index into the outline.
+ */
+section: number | null, text: string, page: number | null, };
+
+export type DisclosureRow = { 
+/**
+ * e.g. "EU form", "Hugging Face card".
+ */
+framework: string, 
+/**
+ * The official item number, where the framework has one.
+ */
+number: string | null, group: string, label: string, 
+/**
+ * `disclosed`, `not-disclosed` or `unknown`.
+ */
+status: string, passage: string | null, excerpt: string | null, };
+
+export type SearchHit = { source_id: string, passage_id: string, page: number | null, section: string | null, 
+/**
+ * An excerpt around the matches; `highlights` are its matched byte ranges.
+ */
+snippet: string, highlights: Array<[number, number]>, };
+
+export type EditingDocument = { id: string, title: string, 
+/**
+ * The working text: the autosaved text when there is unsaved work, else the latest version.
+ */
+text: string, latest_version: number, 
+/**
+ * Set when unsaved work from an earlier session was recovered.
+ */
+recovered_from: string | null, };
+
+export type ImportOutcome = { file_name: string, 
+/**
+ * The new (or existing) source; `None` when the file could not be imported.
+ */
+source: SourceItem | null, already_present: boolean, 
+/**
+ * Why the file could not be imported, in words for the user.
+ */
+error: string | null, 
+/**
+ * Problems in the file's content; it was imported anyway.
+ */
+warnings: Array<string>, };
+
+export type ProblemItem = { 
+/**
+ * `error`, `warning` or `info`.
+ */
+severity: string, 
+/**
+ * A stable code such as `risk/unknown-category`.
+ */
+code: string, message: string, hints: Array<string>, 
+/**
+ * 1-based line and column of the start.
+ */
+line: number, column: number, 
+/**
+ * Byte offsets of the problem in the text.
+ */
+start: number, end: number, };
+
+export type StarterInfo = { 
+/**
+ * Stable id, e.g. `model-report-summary`.
+ */
+id: string, 
+/**
+ * A short name for menus.
+ */
+title: string, 
+/**
+ * One sentence saying what the document is for.
+ */
+description: string, };
+
+export type RiskVocabulary = { categories: Array<VocabularyEntry>, mitigation_kinds: Array<VocabularyEntry>, 
+/**
+ * `low`, `moderate`, `high`, `critical`.
+ */
+severities: Array<string>, 
+/**
+ * The calibrated likelihood words ("very unlikely", …), lowest first.
+ */
+likelihood_words: Array<string>, };
+
+export type VocabularyEntry = { id: string, name: string, 
+/**
+ * Where the value comes from (an official item number), if anywhere.
+ */
+reference: string | null, 
+/**
+ * For categories: one of the four systemic risks the Code of Practice specifies.
+ */
+specified: boolean, };
+
+export type PreviewUpdate = { 
+/**
+ * Every page, in order; only changed pages carry their SVG.
+ */
+pages: Array<PreviewPage>, 
+/**
+ * How many pages the document has now; pages past it are gone.
+ */
+page_count: number, 
+/**
+ * Every problem in the document, errors first. Errors do not stop the preview.
+ */
+problems: Array<ProblemItem>, 
+/**
+ * How long typesetting and drawing took, in milliseconds.
+ */
+elapsed_ms: number, };
+
+export type PreviewPage = { 
+/**
+ * 0-based.
+ */
+index: number, 
+/**
+ * Equal hashes mean equal pages (within one run of the program).
+ */
+hash: string, 
+/**
+ * The page's size in points.
+ */
+width: number, height: number, 
+/**
+ * The page as SVG when it changed since the previous update; `None`: keep your copy.
+ */
+svg: string | null, };
