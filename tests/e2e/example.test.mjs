@@ -39,6 +39,36 @@ test("the example project opens and shows a document", { timeout: 300_000 }, asy
       await app.waitForId("passages", { timeout: 30_000 });
       await app.shot("example-sources");
     });
+
+    await step("the layout holds at the smallest window size (900 x 600)", async () => {
+      const s = app.session;
+      const before = await s.cmd("GET", "/window/rect");
+      await s.cmd("POST", "/window/rect", { width: 900, height: 600 });
+      await app.waitFor(async () => (await s.executeScript("return innerWidth")) <= 900, {
+        what: "the window to be 900 px wide",
+      });
+      await app.clickId("tab-pages");
+      const layout = await s.executeScript(`
+        const root = document.documentElement;
+        const boxes = Array.from(document.querySelectorAll("header button"), (b) => {
+          const r = b.getBoundingClientRect();
+          return { text: b.innerText.trim(), left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+        }).filter((b) => b.right > b.left);
+        const overlaps = [];
+        for (let i = 0; i < boxes.length; i++)
+          for (let j = i + 1; j < boxes.length; j++) {
+            const a = boxes[i], b = boxes[j];
+            if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1)
+              overlaps.push(a.text + " / " + b.text);
+          }
+        const outside = boxes.filter((b) => b.left < 0 || b.right > innerWidth + 1).map((b) => b.text);
+        return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, overlaps, outside };`);
+      await app.shot("example-900x600");
+      await s.cmd("POST", "/window/rect", { width: before.width, height: before.height });
+      assert.ok(layout.scrollWidth <= layout.clientWidth, `no sideways scrolling at 900 px: ${JSON.stringify(layout)}`);
+      assert.deepEqual(layout.overlaps, [], "no header buttons overlap");
+      assert.deepEqual(layout.outside, [], "every header button is inside the window");
+    });
   } finally {
     await app.close();
   }

@@ -311,7 +311,7 @@ describe("Editor", () => {
     putCursor(view, TEXT.indexOf("Intro paragraph") + "Intro paragraph".length);
     editor.cite("the framework", { id: "framework", title: "Framework", file: "framework.pdf" }, "sec-1");
     const doc = view.state.doc.toString();
-    expect(doc).toContain("Intro paragraph[the framework](source:framework#sec-1).");
+    expect(doc).toContain("Intro paragraph [the framework](source:framework#sec-1).");
     expect(doc).toContain("    file: report.pdf\n  - id: framework\n    title: Framework\n    file: framework.pdf\n---");
     editor.undo();
     expect(view.state.doc.toString()).toBe(TEXT);
