@@ -20,6 +20,13 @@ Builds nothing: give it the release binaries ($CARGO_TARGET_DIR/release/candor-a
    and the document's pages are typeset, waits --settle seconds, then sums the PSS
    (/proc/PID/smaps_rollup) of the app and every process below it (WebKitWebProcess,
    WebKitNetworkProcess, ...), with a per-process breakdown. Target: under 300 MB.
+3. No network: in that same window, every TCP and UDP socket of the app's processes (`ss`) must
+   be on the loopback interface (WebDriver's own link); anything else is reported.
+4. Preview latency: the ~40-page benchmark document of bench/run.py (--long-doc; `make bench`
+   writes it first) is put into the project too and opened; --keys single keystrokes are typed
+   at its end, each after the previous page update, and the window's own measurement is read:
+   from the keystroke to the changed pages decoded and ready to show (the `data-ms` of the
+   preview's status line). Median and p95. Target: under 200 ms.
 
 Exit status: 0 measured (targets are reported, not enforced), 2 usage error or a failed
 measurement.
@@ -46,6 +53,7 @@ import urllib.request
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 TARGET_START_MS = 1500.0
 TARGET_PSS_MB = 300.0
+TARGET_PREVIEW_MS = 200.0
 READY_PREFIX = "candor: window ready after "
 ELEMENT = "element-6066-11e4-a52e-4f735466cecf"
 EXAMPLE_DOC = ROOT / "examples" / "example-1-companion.md"
@@ -207,7 +215,8 @@ def measure_start(app: pathlib.Path, display: str, tmp: pathlib.Path, runs: int)
 # --------------------------------------------------------------------------------------------
 
 
-def make_project(cli: pathlib.Path, corpus: pathlib.Path, project: pathlib.Path) -> tuple[int, list[str]]:
+def make_project(cli: pathlib.Path, corpus: pathlib.Path, project: pathlib.Path,
+                 long_doc: pathlib.Path | None = None) -> tuple[int, list[str]]:
     """A project with every importable corpus file and the example document; (sources, failures)."""
     files = sorted(
         p for p in corpus.iterdir()
@@ -244,6 +253,10 @@ def make_project(cli: pathlib.Path, corpus: pathlib.Path, project: pathlib.Path)
         proc = run("doc", "put", project, EXAMPLE_DOC)
         if proc.returncode != 0:
             raise BenchError(f"candor doc put failed: {proc.stderr.strip()}")
+    if long_doc is not None:
+        proc = run("doc", "put", project, long_doc)
+        if proc.returncode != 0:
+            raise BenchError(f"candor doc put {long_doc} failed: {proc.stderr.strip()}")
     return count, failures
 
 
@@ -336,8 +349,72 @@ def find_app_pid(root_pid: int, app: pathlib.Path) -> int | None:
     return None
 
 
+def sockets_of(pids: set[int]) -> list[str]:
+    """The TCP and UDP sockets (`ss` lines) that belong to any of `pids`."""
+    try:
+        out = subprocess.run(["ss", "-tuanpH"], capture_output=True, text=True, timeout=20).stdout
+    except (OSError, subprocess.TimeoutExpired) as e:
+        raise BenchError(f"cannot list sockets with ss: {e}") from e
+    mine = []
+    for line in out.splitlines():
+        owners = {int(p) for p in __import__("re").findall(r"pid=(\d+)", line)}
+        if owners & pids:
+            mine.append(" ".join(line.split()))
+    return mine
+
+
+def is_loopback(address: str) -> bool:
+    host = address.rsplit(":", 1)[0].strip("[]")
+    return host.startswith("127.") or host in ("::1", "::ffff:127.0.0.1", "*", "0.0.0.0", "::")
+
+
+def check_network(app_pid: int) -> dict:
+    pids = {app_pid, *descendants(app_pid)}
+    sockets = sockets_of(pids)
+    outside = []
+    for line in sockets:
+        fields = line.split()
+        # netid state recv-q send-q local peer process
+        local, peer = fields[4], fields[5]
+        if not (is_loopback(local) and is_loopback(peer)):
+            outside.append(line)
+    print(f"\nNetwork: {len(sockets)} TCP/UDP sockets in the app's {len(pids)} processes; "
+          f"{len(outside)} not on loopback: {'none, as required' if not outside else 'NOT met'}")
+    for line in outside:
+        print(f"  {line}")
+    return {"sockets": sockets, "outside_loopback": outside, "met": not outside}
+
+
+def measure_latency(find, script, wd_call, keys: int) -> dict:
+    """Types `keys` keystrokes at the end of the open document; reads the window's latency."""
+    content = wait_until("the editor", lambda: find(".cm-content"), 30)[0]
+    wd_call("POST", f"/element/{content}/click", {})
+    # Ctrl+End (modifiers stay down until the NULL key), then settle.
+    wd_call("POST", f"/element/{content}/value", {"text": "\ue009\ue010\ue000"})
+    read = lambda: script(
+        "const e = document.querySelector('[data-testid=\"preview-time\"][data-sample]');"
+        "return e ? [Number(e.dataset.sample), Number(e.dataset.ms)] : [0, null];")
+    time.sleep(1.0)
+    samples = []
+    for i in range(keys):
+        before = read()[0]
+        wd_call("POST", f"/element/{content}/value", {"text": "x" if i % 2 == 0 else "\ue003"})
+        got = wait_until("the preview to follow a keystroke", lambda: (lambda r: r if r[0] > before else None)(read()), 30)
+        samples.append(float(got[1]))
+        time.sleep(0.3)
+    samples.sort()
+    median = statistics.median(samples)
+    p95 = samples[min(len(samples) - 1, round(0.95 * (len(samples) - 1)))]
+    met = p95 < TARGET_PREVIEW_MS
+    print(f"\nPreview latency, keystroke to updated page, {keys} keystrokes at the end of the document:")
+    print(f"  median {median:.0f} ms, p95 {p95:.0f} ms, max {samples[-1]:.0f} ms; "
+          f"target under {TARGET_PREVIEW_MS:.0f} ms: {'met' if met else 'NOT met'}")
+    return {"samples_ms": samples, "median_ms": median, "p95_ms": p95, "target_ms": TARGET_PREVIEW_MS, "met": met}
+
+
 def measure_memory(app: pathlib.Path, cli: pathlib.Path, corpus: pathlib.Path, display: str,
-                   tmp: pathlib.Path, driver: pathlib.Path, settle: float) -> dict:
+                   tmp: pathlib.Path, driver: pathlib.Path, settle: float,
+                   long_doc: pathlib.Path | None = None, keys: int = 20) -> dict:
     native = shutil.which("WebKitWebDriver")
     if not native:
         raise BenchError("WebKitWebDriver not found (apt install webkit2gtk-driver)")
@@ -348,7 +425,7 @@ def measure_memory(app: pathlib.Path, cli: pathlib.Path, corpus: pathlib.Path, d
     project = home / "Bench.candor"
     print(f"\nMemory with a project open ({corpus}):")
     began = time.perf_counter()
-    count, failures = make_project(cli, corpus, project)
+    count, failures = make_project(cli, corpus, project, long_doc)
     print(f"  project: {count} corpus sources and the example document "
           f"(made with the CLI in {time.perf_counter() - began:.1f} s)")
     for failure in failures:
@@ -405,8 +482,22 @@ def measure_memory(app: pathlib.Path, cli: pathlib.Path, corpus: pathlib.Path, d
             print(f"  {name:<28} {pid:>8} {pss / 1024:>9.1f} {rss / 1024:>9.1f}")
         met = total_pss < TARGET_PSS_MB
         print(f"  total PSS {total_pss:.1f} MB; target under {TARGET_PSS_MB:.0f} MB: {'met' if met else 'NOT met'}")
-        return {"sources": count, "processes": [{"pid": p, "name": n, "pss_kb": s, "rss_kb": r} for p, n, s, r in rows],
-                "total_pss_mb": total_pss, "target_mb": TARGET_PSS_MB, "met": met}
+        result = {"sources": count, "processes": [{"pid": p, "name": n, "pss_kb": s, "rss_kb": r} for p, n, s, r in rows],
+                  "total_pss_mb": total_pss, "target_mb": TARGET_PSS_MB, "met": met}
+        result["network"] = check_network(app_pid)
+        if long_doc is not None:
+            title = long_doc.read_text(encoding="utf-8").split("title:", 1)[1].split("\n", 1)[0].strip().strip('"')
+            items = find('[data-testid="document-list"] button')
+            target = next((i for i in items
+                           if title in wd(base, "GET", f"{session}/element/{i}/text")), None)
+            if target is None:
+                raise BenchError(f"the document “{title}” is not listed in the window")
+            wd(base, "POST", f"{session}/element/{target}/click", {})
+            wait_until("the long document's pages", lambda: script(
+                'return document.querySelectorAll(\'[data-testid="preview-pages"] img\').length >= 30'), 120)
+            wd_call = lambda method, path, body=None: wd(base, method, f"{session}{path}", body)
+            result["preview_latency"] = measure_latency(find, script, wd_call, keys)
+        return result
     finally:
         if session:
             try:
@@ -431,6 +522,9 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--settle", type=float, default=3.0, help="seconds to wait before reading memory")
     ap.add_argument("--skip-memory", action="store_true")
+    ap.add_argument("--long-doc", type=pathlib.Path, default=ROOT / "out" / "bench" / "companion-40.md",
+                    help="the ~40-page document for the preview latency (bench/run.py writes it)")
+    ap.add_argument("--keys", type=int, default=20, help="keystrokes for the preview latency")
     ap.add_argument("--json", type=pathlib.Path, help="also write the figures to this file")
     args = ap.parse_args()
     app = args.app.resolve()
@@ -450,8 +544,11 @@ def main() -> int:
             elif not os.access(cli, os.X_OK):
                 print(f"\nMemory: skipped, no candor CLI at {cli} (cargo build --release -p candor-cli)")
             else:
+                long_doc = args.long_doc.resolve() if args.long_doc.is_file() else None
+                if long_doc is None:
+                    print(f"\nPreview latency: skipped, no {args.long_doc} (run bench/run.py first)")
                 results["memory"] = measure_memory(app, cli, args.corpus.resolve(), display, tmp,
-                                                   args.driver, args.settle)
+                                                   args.driver, args.settle, long_doc, args.keys)
     except BenchError as e:
         print(f"app_metrics: {e}", file=sys.stderr)
         return 2

@@ -40,6 +40,8 @@ class Session {
   previewMs = $state<number | null>(null);
   /** From the last keystroke to the changed pages decoded and ready to show (ms). */
   keystrokeToPageMs = $state<number | null>(null);
+  /** Counts keystroke-to-page measurements, so a benchmark can tell a new one from the last. */
+  latencySamples = $state(0);
   private lastEditAt: number | null = null;
   previewBusy = $state(false);
   previewError = $state<string | null>(null);
@@ -213,7 +215,9 @@ class Session {
       if (editAt !== null) {
         const fresh = this.pages.filter((p) => !before.has(p.url)).map((p) => decoded(p.url));
         void Promise.all(fresh).then(() => {
-          if (this.lastEditAt === editAt) this.keystrokeToPageMs = performance.now() - editAt;
+          if (this.lastEditAt !== editAt) return;
+          this.keystrokeToPageMs = performance.now() - editAt;
+          this.latencySamples++;
         });
       }
     },

@@ -82,6 +82,7 @@ export const app = {
   "import.added": "Added",
   "import.already": "Already in the project",
   "import.failed": "Not imported",
+  "import.failedHint": "Nothing from this file was added. Check that it opens in its own program, or save it again (as PDF, Word, HTML, Markdown or JSON) and import it again.",
   "import.warnings": "{count} notes about the content",
   "import.dropHere": "Drop files to import them into the project",
   "import.noProject": "Open or create a project first, then drop files on it.",
