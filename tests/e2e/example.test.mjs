@@ -62,12 +62,19 @@ test("the example project opens and shows a document", { timeout: 300_000 }, asy
               overlaps.push(a.text + " / " + b.text);
           }
         const outside = boxes.filter((b) => b.left < 0 || b.right > innerWidth + 1).map((b) => b.text);
-        return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, overlaps, outside };`);
+        const sticking = [];
+        for (const el of document.querySelectorAll("body *")) {
+          const r = el.getBoundingClientRect();
+          if (r.width > 0 && r.right > innerWidth + 0.5 && !el.closest("[data-testid=preview-pages]"))
+            sticking.push(\`\${el.tagName.toLowerCase()}\${el.dataset.testid ? \`[data-testid=\${el.dataset.testid}]\` : ""} ends at \${r.right.toFixed(0)} px\`);
+        }
+        return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, overlaps, outside, sticking: sticking.slice(0, 8) };`);
       await app.shot("example-900x600");
-      await s.cmd("POST", "/window/rect", { width: before.width, height: before.height });
+      // On failure the window stays small, so the failure screenshot shows the problem.
       assert.ok(layout.scrollWidth <= layout.clientWidth, `no sideways scrolling at 900 px: ${JSON.stringify(layout)}`);
       assert.deepEqual(layout.overlaps, [], "no header buttons overlap");
       assert.deepEqual(layout.outside, [], "every header button is inside the window");
+      await s.cmd("POST", "/window/rect", { width: before.width, height: before.height });
     });
   } finally {
     await app.close();

@@ -37,8 +37,27 @@ export class TimeoutError extends Error {}
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * tauri-driver forwards each command over a pooled keep-alive connection to WebKitWebDriver,
+ * which may have closed it meanwhile; the command then never reaches WebKitWebDriver and
+ * tauri-driver answers HTTP 500 "client error (SendRequest): connection error: Connection reset
+ * by peer". Such a command is safe to send again.
+ */
+const NOT_SENT = /client error \(SendRequest\)|connection closed before message completed/;
+
 /** One HTTP command; returns the `value` of the answer or throws WebDriverError. */
 async function command(base, method, path, body, timeoutMs = 60_000) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await commandOnce(base, method, path, body, timeoutMs);
+    } catch (e) {
+      if (!(e instanceof WebDriverError) || e.status !== 500 || !NOT_SENT.test(e.message) || attempt >= 4) throw e;
+      await sleep(100 * attempt);
+    }
+  }
+}
+
+async function commandOnce(base, method, path, body, timeoutMs) {
   const res = await fetch(base + path, {
     method,
     headers: body === undefined ? {} : { "content-type": "application/json; charset=utf-8" },
@@ -52,6 +71,7 @@ async function command(base, method, path, body, timeoutMs = 60_000) {
   } catch {
     throw new WebDriverError(method, path, res.status, { error: "bad answer", message: text.slice(0, 300) });
   }
+  if (typeof json === "string") throw new WebDriverError(method, path, res.status, { error: `HTTP ${res.status}`, message: json });
   if (!res.ok || (json.value && json.value.error)) throw new WebDriverError(method, path, res.status, json.value);
   return json.value;
 }

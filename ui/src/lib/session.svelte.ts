@@ -1,5 +1,6 @@
 // The window's state: the open project, the document being edited, saving and previewing.
 // Components read it and call its methods; only this module and src/api talk to Rust.
+import { tick } from "svelte";
 import * as api from "../api/commands";
 import { ApiError, toApiError } from "../api/bridge";
 import type { EditingDocument, ProblemItem, ProjectOverview, VersionItem } from "../api/types";
@@ -14,8 +15,6 @@ export interface Notice {
   text: string;
 }
 
-/** Pause after typing before the preview is typeset (ms); the rest of the budget is Rust's. */
-export const PREVIEW_DELAY_MS = 40;
 /** Pause after typing before the text is autosaved into the project (ms). */
 export const AUTOSAVE_DELAY_MS = 600;
 
@@ -42,6 +41,10 @@ class Session {
   keystrokeToPageMs = $state<number | null>(null);
   /** Counts keystroke-to-page measurements, so a benchmark can tell a new one from the last. */
   latencySamples = $state(0);
+  /** Where the last keystroke-to-page time went (ms): waiting, the round trip to Rust (of which
+   *  typesetting), and decoding the changed pages. */
+  latencyParts = $state({ wait: 0, roundTrip: 0, typeset: 0, update: 0, decode: 0 });
+  private sentAt = 0;
   private lastEditAt: number | null = null;
   previewBusy = $state(false);
   previewError = $state<string | null>(null);
@@ -95,6 +98,8 @@ class Session {
     await this.leaveDocument();
     await this.run(api.closeProject);
     this.project = null;
+    // Confirmations belong to the project just closed; errors stay until dismissed.
+    this.notices = this.notices.filter((n) => n.kind === "error");
   }
 
   // ----------------------------------------------------------------- documents
@@ -109,6 +114,8 @@ class Session {
 
   private load(doc: EditingDocument) {
     this.document = doc;
+    this.lastEditAt = null;
+    this.keystrokeToPageMs = null;
     this.text = doc.text;
     this.documentKey = `${doc.id}@${doc.latest_version}:${Date.now()}`;
     this.saveState = doc.recovered_from ? "unsaved" : "saved";
@@ -193,16 +200,19 @@ class Session {
   }
 
   // ------------------------------------------------------------------- preview
-  private previewSoon = debounce((text: string) => this.previewLatest(text), PREVIEW_DELAY_MS);
-
+  /** Typesets at once; keystrokes that come while Rust is busy are merged into one update. */
   requestPreview(text: string) {
     this.previewBusy = true;
-    this.previewSoon(text);
+    this.previewLatest(text);
   }
 
   private previewLatest = latestOnly(
-    (text: string) => api.preview(text),
+    (text: string) => {
+      this.sentAt = performance.now();
+      return api.preview(text);
+    },
     (update, text) => {
+      const receivedAt = performance.now();
       this.previewBusy = false;
       if (text !== this.text) return;
       const before = new Set(this.pages.map((p) => p.url));
@@ -213,10 +223,20 @@ class Session {
       this.previewRevision++;
       const editAt = this.lastEditAt;
       if (editAt !== null) {
-        const fresh = this.pages.filter((p) => !before.has(p.url)).map((p) => decoded(p.url));
-        void Promise.all(fresh).then(() => {
+        const sentAt = this.sentAt;
+        void tick().then(async () => {
+          const updatedAt = performance.now();
+          await Promise.all(this.pages.filter((p) => !before.has(p.url)).map((p) => decoded(p.url)));
           if (this.lastEditAt !== editAt) return;
-          this.keystrokeToPageMs = performance.now() - editAt;
+          const now = performance.now();
+          this.latencyParts = {
+            wait: sentAt - editAt,
+            roundTrip: receivedAt - sentAt,
+            typeset: update.elapsed_ms,
+            update: updatedAt - receivedAt,
+            decode: now - updatedAt,
+          };
+          this.keystrokeToPageMs = now - editAt;
           this.latencySamples++;
         });
       }

@@ -135,6 +135,7 @@ export const app = {
   "reader.cited": "Citation inserted.",
   "reader.citeNeedsDocument": "Open a companion document to cite this passage.",
   "reader.page": "p. {page}",
+  "reader.citeSection": "section {number}",
   "reader.metadata": "About this document",
   "reader.status.disclosed": "Disclosed",
   "reader.status.not-disclosed": "Left empty",
