@@ -1,5 +1,5 @@
-//! Checks on the document model: what a source discloses, and (in later modules) readability,
-//! plain-language lints, coverage and consistency.
+//! Checks on the document model: what a source discloses, how readable a companion document
+//! is, and (in later modules) plain-language lints, coverage and consistency.
 //!
 //! This crate reads values of `candor-model` and returns data about them. It is pure: no I/O,
 //! no clock, no heavy dependency, no panics on odd content. It does not parse file formats
@@ -9,10 +9,19 @@
 //!   Hugging Face model card ([`TRANSPARENCY_FIELDS`]) as disclosed, not disclosed or
 //!   unknown for one imported source, with the passage that shows it;
 //!   [`DisclosureSummary`] counts it per framework for one-line summaries.
+//! - [`readability`] scores a text with the formulas of its [`Language`] (Flesch, Flesch–
+//!   Kincaid, Amstad, Wiener Sachtextformel, Kandel–Moles, Fernández-Huerta, Szigriszt-Pazos,
+//!   Gulpease, Flesch–Douma, Brouwer) and LIX and RIX for every language;
+//!   [`document_readability`] does so per paragraph, per section and for a whole document.
 
 mod disclosure;
+mod readability;
 
 pub use disclosure::{
     BomSignal, Disclosure, DisclosureCounts, DisclosureSummary, Evidence, FieldDisclosure,
     Framework, TRANSPARENCY_FIELDS, TransparencyField, disclosure_map, transparency_field,
+};
+pub use readability::{
+    DocumentReadability, Formula, Language, PartReadability, Readability, Score, TextStats,
+    document_readability, readability,
 };

@@ -70,6 +70,23 @@ fn check_json_lists_diagnostics() {
 }
 
 #[test]
+fn check_summarises_readability_against_the_target() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = "---\ntitle: T\nlang: en\nreading_level: 6\ndate: 2026-03-01\n---\n\n# What it is\n\n\
+               The model writes text. You ask it a question and it answers.\n\n# Risks\n\n\
+               Comprehensive evaluation methodologies necessitate multidimensional quantification \
+               of systemic vulnerabilities attributable to autonomous capabilities.\n";
+    std::fs::write(dir.path().join("doc.md"), doc).unwrap();
+    let out = candor(&["check", "doc.md"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("readability (en): Flesch Reading Ease"), "{stdout}");
+    assert!(stdout.contains("for a target of 6: above the target"), "{stdout}");
+    assert!(stdout.contains("  What it is: Flesch Reading Ease"), "{stdout}");
+    assert!(stdout.contains("  Risks: Flesch Reading Ease"), "{stdout}");
+}
+
+#[test]
 fn usage_and_io_errors_exit_2() {
     let dir = tempfile::tempdir().unwrap();
     let out = candor(&["export"], dir.path());

@@ -74,6 +74,8 @@ pub struct ExportReport {
     pub diagnostics: Vec<Diagnostic>,
     /// Files written, in the order they were written.
     pub written: Vec<PathBuf>,
+    /// How readable the document is (measured by `check`; exports leave it out).
+    pub readability: Option<candor_analysis::DocumentReadability>,
 }
 
 impl ExportReport {
@@ -89,7 +91,8 @@ pub fn check_document(path: &Path) -> Result<ExportReport, Error> {
     let mut diagnostics = loaded.document.diagnostics;
     diagnostics.extend(image_problems);
     sort(&mut diagnostics);
-    Ok(ExportReport { text: loaded.text, diagnostics, written: Vec::new() })
+    let readability = Some(candor_analysis::document_readability(&loaded.document.value));
+    Ok(ExportReport { text: loaded.text, diagnostics, written: Vec::new(), readability })
 }
 
 /// Exports a document. A document with errors is not exported: the report lists them
@@ -120,7 +123,7 @@ pub fn export_document(
     let Prepared { document, images, diagnostics } =
         prepare(document, project, Some(request.document.path()))?;
     let doc = &document;
-    let mut report = ExportReport { text, diagnostics, written: Vec::new() };
+    let mut report = ExportReport { text, diagnostics, written: Vec::new(), readability: None };
     if report.has_errors() {
         sort(&mut report.diagnostics);
         return Ok(report);
