@@ -100,28 +100,7 @@ fn first_h1(blocks: &[Block]) -> Option<String> {
     })
 }
 
-/// The text of inlines without formatting (image descriptions included).
-pub(crate) fn plain_text(inlines: &[Inline]) -> String {
-    let mut out = String::new();
-    let mut stack = vec![inlines.iter()];
-    while let Some(top) = stack.last_mut() {
-        let Some(inline) = top.next() else {
-            stack.pop();
-            continue;
-        };
-        match inline {
-            Inline::Text { text } | Inline::Code { text } => out.push_str(text),
-            Inline::Emphasis { content }
-            | Inline::Strong { content }
-            | Inline::Strikethrough { content }
-            | Inline::Link { content, .. } => stack.push(content.iter()),
-            Inline::Image { image } => out.push_str(&image.alt),
-            Inline::SoftBreak | Inline::HardBreak => out.push(' '),
-            Inline::FootnoteRef { .. } => {}
-        }
-    }
-    out
-}
+pub(crate) use candor_model::plain_text;
 
 /// A GitHub-style heading id: lowercase, punctuation dropped, spaces as hyphens.
 fn slug(text: &str) -> String {

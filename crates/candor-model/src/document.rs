@@ -303,6 +303,30 @@ pub struct Footnote {
     pub blocks: Vec<Block>,
 }
 
+/// The text of inlines as a reader hears it: formatting dropped, image descriptions kept,
+/// line breaks as spaces. Iterative, so deeply nested emphasis cannot overflow the stack.
+pub fn plain_text(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    let mut stack = vec![inlines.iter()];
+    while let Some(top) = stack.last_mut() {
+        let Some(inline) = top.next() else {
+            stack.pop();
+            continue;
+        };
+        match inline {
+            Inline::Text { text } | Inline::Code { text } => out.push_str(text),
+            Inline::Emphasis { content }
+            | Inline::Strong { content }
+            | Inline::Strikethrough { content }
+            | Inline::Link { content, .. } => stack.push(content.iter()),
+            Inline::Image { image } => out.push_str(&image.alt),
+            Inline::SoftBreak | Inline::HardBreak => out.push(' '),
+            Inline::FootnoteRef { .. } => {}
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,7 +17,7 @@ mod taxonomy;
 pub use diagnostic::{Diagnostic, Severity, Warned};
 pub use document::{
     Alignment, Block, Date, Document, Footnote, Image, Inline, LinkTarget, ListItem, Metadata,
-    RawHtml, SourceLink, SourceRef, Table, TableCell,
+    RawHtml, SourceLink, SourceRef, Table, TableCell, plain_text,
 };
 pub use language::LanguageTag;
 pub use risk::{

@@ -1,6 +1,6 @@
 //! Readability of a companion document: per paragraph, per section and for the whole text.
 
-use candor_model::{Block, Document, Inline, Span};
+use candor_model::{Block, Document, Span, plain_text};
 use serde::Serialize;
 
 use super::{Language, Readability, TextStats};
@@ -82,10 +82,10 @@ fn collect(blocks: &[Block], out: &mut Vec<Unit>) {
     for block in blocks {
         match block {
             Block::Heading { content, span, .. } => {
-                out.push(Unit { text: inline_text(content), span: *span, heading: true });
+                out.push(Unit { text: plain_text(content), span: *span, heading: true });
             }
             Block::Paragraph { content, span } => {
-                out.push(Unit { text: inline_text(content), span: *span, heading: false });
+                out.push(Unit { text: plain_text(content), span: *span, heading: false });
             }
             Block::List { items, .. } => {
                 for item in items {
@@ -115,26 +115,6 @@ fn ensure_stop(text: &str) -> String {
     }
 }
 
-fn inline_text(content: &[Inline]) -> String {
-    let mut out = String::new();
-    push_inline_text(content, &mut out);
-    out
-}
-
-fn push_inline_text(content: &[Inline], out: &mut String) {
-    for inline in content {
-        match inline {
-            Inline::Text { text } | Inline::Code { text } => out.push_str(text),
-            Inline::Emphasis { content }
-            | Inline::Strong { content }
-            | Inline::Strikethrough { content }
-            | Inline::Link { content, .. } => push_inline_text(content, out),
-            Inline::SoftBreak | Inline::HardBreak => out.push(' '),
-            Inline::Image { .. } | Inline::FootnoteRef { .. } => {}
-        }
-    }
-}
-
 fn first_words(text: &str) -> String {
     let words: Vec<&str> = text.split_whitespace().take(8).collect();
     let mut label = words.join(" ");
@@ -149,6 +129,7 @@ mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
     use crate::Formula;
+    use candor_model::Inline;
 
     fn doc(text: &str) -> Document {
         // The analysis crate does not parse Markdown; build the model by hand.

@@ -363,27 +363,7 @@ fn has_text(content: &[Inline]) -> bool {
     !plain_text(content).trim().is_empty()
 }
 
-/// The text of inlines as a reader hears it: for contents entries and emptiness checks.
-pub(super) fn plain_text(content: &[Inline]) -> String {
-    let mut out = String::new();
-    push_plain(content, &mut out);
-    out
-}
-
-fn push_plain(content: &[Inline], out: &mut String) {
-    for inline in content {
-        match inline {
-            Inline::Text { text } | Inline::Code { text } => out.push_str(text),
-            Inline::Emphasis { content }
-            | Inline::Strong { content }
-            | Inline::Strikethrough { content }
-            | Inline::Link { content, .. } => push_plain(content, out),
-            Inline::Image { image } => out.push_str(&image.alt),
-            Inline::SoftBreak | Inline::HardBreak => out.push(' '),
-            Inline::FootnoteRef { .. } => {}
-        }
-    }
-}
+pub(super) use candor_model::plain_text;
 
 /// An id from heading text, for headings the reader gave none.
 fn slug(text: &str) -> String {
