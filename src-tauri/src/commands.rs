@@ -265,13 +265,18 @@ pub async fn restore_version(
     .await
 }
 
-/// Typesets the working text into page previews; only changed pages carry an SVG.
+/// Typesets the working text into page previews; only changed pages carry an SVG. With
+/// `all_pages` (the window shows no pages yet: another document, a restored version) every
+/// page carries one.
 #[tauri::command]
-pub async fn preview(app: AppHandle, text: String) -> Result<core::PreviewUpdate> {
+pub async fn preview(app: AppHandle, text: String, all_pages: bool) -> Result<core::PreviewUpdate> {
     let project = app_state(&app).project().ok();
     blocking(move || {
         let state = app_state(&app);
         let mut session = state::lock(&state.preview);
+        if all_pages {
+            session.forget_pages();
+        }
         Ok(session.update(&text, project.as_deref())?)
     })
     .await

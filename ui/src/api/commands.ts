@@ -55,7 +55,9 @@ export const versionText = (id: string, number: number) =>
 export const restoreVersion = (id: string, number: number) =>
   call<EditingDocument>("restore_version", { id, number });
 
-export const preview = (text: string) => call<PreviewUpdate>("preview", { text });
+/** `allPages`: the window has no pages to keep, so every page must come with its SVG. */
+export const preview = (text: string, allPages: boolean) =>
+  call<PreviewUpdate>("preview", { text, allPages });
 export const previewHtml = (text: string) => call<string>("preview_html", { text });
 /** Shows the save dialog, then exports; `null` when the user cancelled. */
 export const exportDocument = (id: string, text: string, format: ExportFormat, onProgress: OnProgress) =>

@@ -209,7 +209,7 @@ class Session {
   private previewLatest = latestOnly(
     (text: string) => {
       this.sentAt = performance.now();
-      return api.preview(text);
+      return api.preview(text, this.pages.length === 0);
     },
     (update, text) => {
       const receivedAt = performance.now();
