@@ -26,6 +26,8 @@ pub const NAMES: &[&str] = &[
     "restore_version",
     "preview",
     "preview_html",
+    "project_glossary",
+    "set_project_glossary",
     "export_document",
     "reveal_export",
 ];

@@ -282,6 +282,45 @@ pub async fn preview(app: AppHandle, text: String, all_pages: bool) -> Result<co
     .await
 }
 
+/// The project's own glossary entries, in the glossary text format (empty when none).
+#[tauri::command]
+pub async fn project_glossary(app: AppHandle) -> Result<String> {
+    let project = app_state(&app).project()?;
+    blocking(move || Ok(core::project_glossary_text(&project)?)).await
+}
+
+/// What saving the project's glossary did.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct GlossaryOutcome {
+    /// Whether the entries were saved; when not, `problems` says why and nothing changed.
+    pub saved: bool,
+    pub entries: u32,
+    /// Problems with their line numbers ("line 3: …").
+    pub problems: Vec<String>,
+}
+
+/// Replaces the project's own glossary entries; the next preview checks with them.
+#[tauri::command]
+pub async fn set_project_glossary(app: AppHandle, text: String) -> Result<GlossaryOutcome> {
+    let project = app_state(&app).project()?;
+    blocking(move || {
+        let outcome = match core::set_project_glossary(&project, &text)? {
+            Ok(entries) => {
+                state::lock(&app_state(&app).preview).glossary_changed();
+                GlossaryOutcome { saved: true, entries: entries as u32, problems: Vec::new() }
+            }
+            Err(problems) => GlossaryOutcome {
+                saved: false,
+                entries: 0,
+                problems: problems.iter().map(ToString::to_string).collect(),
+            },
+        };
+        Ok(outcome)
+    })
+    .await
+}
+
 #[tauri::command]
 pub async fn preview_html(app: AppHandle, text: String) -> Result<String> {
     let project = app_state(&app).project().ok();

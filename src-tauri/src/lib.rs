@@ -57,6 +57,8 @@ pub fn run() {
             commands::restore_version,
             commands::preview,
             commands::preview_html,
+            commands::project_glossary,
+            commands::set_project_glossary,
             commands::export_document,
             commands::reveal_export,
         ]);

@@ -11,7 +11,7 @@ use candor_render::{Images, compile, laid_out_text, typst_world, write_html};
 use proptest::prelude::*;
 
 fn text(t: &str) -> Vec<Inline> {
-    vec![Inline::Text { text: t.to_owned() }]
+    vec![Inline::Text { text: t.to_owned(), span: Default::default() }]
 }
 
 fn document_with(s: &str) -> Document {

@@ -1,5 +1,5 @@
 //! Checks on the document model: what a source discloses, how readable a companion document
-//! is, and (in later modules) plain-language lints, coverage and consistency.
+//! is, and what in it a member of the public will struggle with.
 //!
 //! This crate reads values of `candor-model` and returns data about them. It is pure: no I/O,
 //! no clock, no heavy dependency, no panics on odd content. It does not parse file formats
@@ -13,13 +13,24 @@
 //!   Kincaid, Amstad, Wiener Sachtextformel, Kandel–Moles, Fernández-Huerta, Szigriszt-Pazos,
 //!   Gulpease, Flesch–Douma, Brouwer) and LIX and RIX for every language;
 //!   [`document_readability`] does so per paragraph, per section and for a whole document.
+//! - [`PlainLanguageChecker`] runs the plain-language [`Rule`]s (long sentences, passive voice,
+//!   jargon, undefined abbreviations, vague qualifiers, percentages without a reference class,
+//!   …) and remembers per paragraph what it found, so re-checking after an edit is cheap.
+//! - [`glossary::Glossary`] holds the built-in AI and EU AI Act terms (en, de, fr) and a
+//!   project's own; [`glossary_terms_used`] lists those a document uses.
 
 mod disclosure;
+pub mod glossary;
+mod plain;
 mod readability;
 
 pub use disclosure::{
     BomSignal, Disclosure, DisclosureCounts, DisclosureSummary, Evidence, FieldDisclosure,
     Framework, TRANSPARENCY_FIELDS, TransparencyField, disclosure_map, transparency_field,
+};
+pub use plain::{
+    Audience, PlainLanguageChecker, Rule, check_plain_language, glossary_terms_used,
+    is_plain_language_code,
 };
 pub use readability::{
     DocumentReadability, Formula, Language, PartReadability, Readability, Score, TextStats,

@@ -1,9 +1,9 @@
-//! `candor export` and `candor check`.
+//! `candor export`.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use candor_core::{DocumentSource, ExportRequest, PdfStandard, Severity};
+use candor_core::{DocumentSource, ExportRequest, PdfStandard};
 
 use crate::output::{StderrProgress, diagnostics_json, print_diagnostics, print_json};
 
@@ -64,54 +64,4 @@ pub fn export(
         println!("wrote the typst project to {}", dir.display());
     }
     Ok(ExitCode::SUCCESS)
-}
-
-pub fn check(document: &Path, json: bool) -> anyhow::Result<ExitCode> {
-    let report = candor_core::check_document(document)?;
-    if json {
-        print_json(&diagnostics_json(document, &report.text, &report.diagnostics))?;
-    } else {
-        print_diagnostics(document, &report.text, &report.diagnostics);
-        if let Some(readability) = &report.readability {
-            print_readability(readability);
-        }
-        let errors = report.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
-        let warnings = report.diagnostics.len() - errors;
-        eprintln!("{}: {errors} error(s), {warnings} warning(s)", document.display());
-    }
-    Ok(if report.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
-}
-
-/// The readability summary of `candor check`: the whole document, then each section.
-fn print_readability(r: &candor_analysis::DocumentReadability) {
-    let scores = |readability: &candor_analysis::Readability| {
-        readability
-            .scores
-            .iter()
-            .map(|s| format!("{} {:.1}", s.formula.name(), s.value))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let stats = &r.whole.stats;
-    if stats.words == 0 {
-        return;
-    }
-    let language = r.whole.language.map_or("any language", |l| l.code());
-    println!(
-        "readability ({language}): {} — {} words in {} sentences",
-        scores(&r.whole),
-        stats.words,
-        stats.sentences
-    );
-    if let Some(target) = r.target_grade
-        && let Some(grade) = r.whole.grade()
-    {
-        let verdict = if grade <= f64::from(target) { "met" } else { "above the target" };
-        println!("  reading level: grade {grade:.1} for a target of {target}: {verdict}");
-    }
-    for section in r.sections.iter().filter(|s| s.readability.stats.words > 0) {
-        let label =
-            if section.label.is_empty() { "(before the first heading)" } else { &section.label };
-        println!("  {label}: {}", scores(&section.readability));
-    }
 }

@@ -2,6 +2,7 @@
 //! arguments, calls one use case and prints the outcome for people or, with `--json`,
 //! for scripts.
 
+mod check;
 mod documents;
 mod export;
 mod output;
@@ -46,13 +47,33 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Report every problem in a companion document without writing anything.
+    /// Report every problem and the readability of a companion document, or of every
+    /// document of a project, writing nothing. Exits with 1 when there are errors.
     Check {
-        /// The companion document.
+        /// A companion document (DOC.md) or a project (P.candor).
         document: PathBuf,
-        /// Print diagnostics as JSON.
+        /// Only this document of the project.
+        #[arg(long, value_name = "ID")]
+        doc: Option<String>,
+        /// Check as if the document were in this language (en, de, fr, es, it, nl …).
+        #[arg(long, value_name = "xx")]
+        lang: Option<String>,
+        /// How to print the outcome.
+        #[arg(long, value_enum, default_value_t = check::Format::Text)]
+        format: check::Format,
+        /// The same as --format json.
         #[arg(long)]
         json: bool,
+    },
+    /// Show a project's own glossary entries, or replace them with --set FILE.
+    ///
+    /// The entries use the built-in glossary's format (docs/glossary.md); they add terms and
+    /// override built-in ones with the same id.
+    Glossary {
+        project: PathBuf,
+        /// A file with the project's entries (- for standard input).
+        #[arg(long, value_name = "FILE")]
+        set: Option<PathBuf>,
     },
     /// Create an empty project file, or with --example the bundled example project.
     New {
@@ -144,7 +165,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 json,
             )
         }
-        Command::Check { document, json } => export::check(&document, json),
+        Command::Check { document, doc, lang, format, json } => {
+            let format = if json { check::Format::Json } else { format };
+            check::check(&document, doc.as_deref(), lang, format)
+        }
+        Command::Glossary { project, set } => check::glossary(&project, set.as_deref()),
         Command::New { project, example } => sources::new(&project, example),
         Command::Starters { json } => documents::list_starters(json),
         Command::Import { project, files, json } => sources::import(&project, &files, json),

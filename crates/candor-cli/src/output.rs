@@ -43,6 +43,12 @@ pub fn diagnostics_json(file: &Path, text: &str, diagnostics: &[Diagnostic]) -> 
                 "code": d.code,
                 "message": d.message,
                 "hints": d.hints,
+                "fix": d.fix.as_ref().map(|f| serde_json::json!({
+                    "label": f.label,
+                    "start": f.span.start,
+                    "end": f.span.end,
+                    "replacement": f.replacement,
+                })),
             })
         })
         .collect()

@@ -390,3 +390,88 @@ fn the_example_project_and_a_document_from_a_starter() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("no source `nope`"), "{}", stderr(&out));
 }
+
+#[test]
+fn check_json_has_plain_language_findings_fixes_and_readability() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = "---\ntitle: T\nlang: en\n---\n\n# Risks\n\nThe model was fine-tuned on 1,000 prompts and 10 000 images.\n";
+    std::fs::write(dir.path().join("doc.md"), doc).unwrap();
+    let out = candor(&["check", "doc.md", "--format", "json"], dir.path());
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "warnings and notes do not fail a check: {}",
+        stderr(&out)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let first = &json["documents"][0];
+    let codes: Vec<&str> = first["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    for code in ["plain/passive", "plain/jargon", "plain/mixed-number-format"] {
+        assert!(codes.contains(&code), "{code} missing: {codes:?}");
+    }
+    let mixed = first["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "plain/mixed-number-format")
+        .unwrap();
+    assert_eq!(mixed["fix"]["replacement"], "10,000");
+    assert_eq!(first["readability"]["whole"]["language"], "en");
+    assert!(first["readability"]["whole"]["stats"]["words"].as_u64().unwrap() > 10);
+    // --lang checks as another language: German rules and formulas.
+    let out = candor(&["check", "doc.md", "--format", "json", "--lang", "de"], dir.path());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["documents"][0]["readability"]["whole"]["language"], "de");
+    let out = candor(&["check", "doc.md", "--lang", "not a tag!"], dir.path());
+    assert_ne!(out.status.code(), Some(0));
+    assert!(stderr(&out).contains("not a language code"), "{}", stderr(&out));
+}
+
+#[test]
+fn check_a_project_with_its_own_glossary() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    assert!(candor(&["new", "p.candor"], p).status.success());
+    std::fs::write(
+        p.join("doc.md"),
+        "---\ntitle: T\nlang: en\n---\n\nThe frobnicator checks every answer.\n",
+    )
+    .unwrap();
+    let put = candor(&["doc", "put", "p.candor", "doc.md"], p);
+    assert!(put.status.success(), "{}", stderr(&put));
+    let id = String::from_utf8_lossy(&put.stdout).trim().to_owned();
+
+    std::fs::write(p.join("bad.txt"), "[frobnicator]\nen: frobnicator\nen.plain: answer checker\n")
+        .unwrap();
+    let out = candor(&["glossary", "p.candor", "--set", "bad.txt"], p);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("line"), "{}", stderr(&out));
+
+    let good = "[frobnicator]\nen: frobnicator\nen.plain: answer checker\nen.def: A program that reads each answer before you see it.\n";
+    std::fs::write(p.join("terms.txt"), good).unwrap();
+    let out = candor(&["glossary", "p.candor", "--set", "terms.txt"], p);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(String::from_utf8_lossy(&candor(&["glossary", "p.candor"], p).stdout), good);
+
+    let out = candor(&["check", "p.candor", "--format", "json"], p);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["documents"][0]["id"], id.as_str());
+    let jargon = json["documents"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "plain/jargon");
+    assert!(
+        jargon.is_some_and(|d| d["message"].as_str().unwrap().contains("answer checker")),
+        "{json}"
+    );
+
+    let out = candor(&["check", "p.candor", "--doc", "nope"], p);
+    assert_ne!(out.status.code(), Some(0));
+}

@@ -77,6 +77,9 @@ pub enum Error {
     /// A date is not a day of the calendar written as YYYY-MM-DD.
     #[error("`{text}` is not a date; write it as YYYY-MM-DD, e.g. 2026-03-01")]
     InvalidDate { text: String },
+    /// A language tag given by the caller is not one.
+    #[error("{message}")]
+    InvalidLanguage { tag: String, message: String },
     /// The caller cancelled the work.
     #[error("cancelled")]
     Cancelled,
@@ -101,7 +104,7 @@ impl Error {
             | Error::UnknownDocument { .. }
             | Error::UnknownVersion { .. }
             | Error::UnknownStarter { .. } => ErrorCode::UnknownId,
-            Error::InvalidDate { .. } => ErrorCode::InvalidInput,
+            Error::InvalidDate { .. } | Error::InvalidLanguage { .. } => ErrorCode::InvalidInput,
             Error::Cancelled => ErrorCode::Cancelled,
         }
     }

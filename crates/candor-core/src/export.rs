@@ -84,15 +84,9 @@ impl ExportReport {
     }
 }
 
-/// Reads a document and reports every problem in it, writing nothing.
+/// Reads a document and reports every problem in it, writing nothing (see [`check_file`]).
 pub fn check_document(path: &Path) -> Result<ExportReport, Error> {
-    let loaded = load_document(path)?;
-    let (_, image_problems) = load_images(&loaded.document.value, path);
-    let mut diagnostics = loaded.document.diagnostics;
-    diagnostics.extend(image_problems);
-    sort(&mut diagnostics);
-    let readability = Some(candor_analysis::document_readability(&loaded.document.value));
-    Ok(ExportReport { text: loaded.text, diagnostics, written: Vec::new(), readability })
+    crate::check_file(path, &crate::CheckOptions::default())
 }
 
 /// Exports a document. A document with errors is not exported: the report lists them
@@ -194,6 +188,7 @@ pub(crate) fn prepare(
 ) -> Result<Prepared, Error> {
     let Warned { value: mut document, mut diagnostics } = parsed;
     diagnostics.extend(expand_bom_blocks(&mut document, project)?);
+    expand_glossary_blocks(&mut document, project)?;
     let images = match images_beside {
         Some(path) => {
             let (images, problems) = load_images(&document, path);
@@ -208,6 +203,34 @@ pub(crate) fn prepare(
 /// The self-contained HTML page of a prepared document, as `export --html` writes it.
 pub(crate) fn html(doc: &Document, images: &Images) -> String {
     candor_render::write_html(doc, images, &HtmlOptions::default())
+}
+
+/// Replaces each `candor-glossary` block with the glossary entries (the project's, over the
+/// built-in ones) of the terms the document uses, in the document's language.
+fn expand_glossary_blocks(doc: &mut Document, project: Option<&Path>) -> Result<(), Error> {
+    let wanted = |b: &Block| matches!(b, Block::Generated { name, .. } if name == "glossary");
+    if !doc.blocks.iter().any(wanted) {
+        return Ok(());
+    }
+    let glossary = match project {
+        Some(path) => crate::project_glossary(path)?,
+        None => std::sync::Arc::new(candor_analysis::glossary::Glossary::builtin().clone()),
+    };
+    let used = candor_analysis::glossary_terms_used(doc, &glossary);
+    let language = candor_analysis::Language::from_tag(doc.meta.lang.as_str());
+    let terms: Vec<(String, String)> = used
+        .iter()
+        .filter_map(|&e| language.and_then(|l| glossary.term(e, l)))
+        .map(|t| (t.term.clone(), t.definition.clone()))
+        .collect();
+    for i in (0..doc.blocks.len()).rev() {
+        if wanted(&doc.blocks[i]) {
+            let span = doc.blocks[i].span();
+            let blocks = candor_render::glossary_blocks(&terms, &doc.meta.lang, span);
+            doc.blocks.splice(i..=i, blocks);
+        }
+    }
+    Ok(())
 }
 
 /// Replaces each `candor-bom` block with what the AI-BOM it names says, in plain words.

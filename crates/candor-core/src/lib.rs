@@ -8,6 +8,7 @@
 //! New documents start from a starter ([`starters()`], [`new_document`]), pre-filled from the
 //! project's sources; [`create_example_project`] makes a project to try Candor with.
 
+mod check;
 mod clock;
 mod document;
 mod error;
@@ -21,6 +22,10 @@ mod starters;
 mod views;
 mod workspace;
 
+pub use check::{
+    CheckOptions, CheckedDocument, check_file, check_project, project_glossary,
+    project_glossary_text, set_project_glossary,
+};
 pub use clock::now_utc;
 pub use document::{LoadedDocument, MAX_DOCUMENT_BYTES, load_document, load_images};
 pub use error::{Error, ErrorCode};
@@ -38,9 +43,9 @@ pub use project::{
 pub use recent::{MAX_RECENT, forget_project, recent_projects, remember_project};
 pub use starters::{StarterInfo, new_document, new_document_text, starters};
 pub use views::{
-    DisclosureRow, DocumentItem, EditingDocument, ImportOutcome, OutlineEntry, PassageItem,
-    ProblemItem, ProjectOverview, RecentProject, RiskVocabulary, SearchHit, SourceItem,
-    SourceReader, VersionItem, VocabularyEntry, risk_vocabulary,
+    DisclosureRow, DocumentItem, EditingDocument, FixItem, ImportOutcome, OutlineEntry,
+    PassageItem, ProblemItem, ProjectOverview, RecentProject, RiskVocabulary, ScoreCard, ScoreLine,
+    ScoreValue, SearchHit, SourceItem, SourceReader, VersionItem, VocabularyEntry, risk_vocabulary,
 };
 pub use workspace::{
     autosave_document, document_file_stem, import_outcomes, open_for_editing, problem_items,

@@ -3,9 +3,13 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Instant;
 
-use candor_model::Diagnostic;
+use candor_analysis::PlainLanguageChecker;
+use candor_analysis::glossary::Glossary;
+
+use candor_model::{Diagnostic, Document};
 use candor_render::Preview;
 use serde::Serialize;
 
@@ -13,12 +17,27 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::export::{Prepared, html, prepare, sort};
-use crate::{Error, MAX_DOCUMENT_BYTES, ProblemItem, problem_items};
+use crate::{Error, MAX_DOCUMENT_BYTES, ProblemItem, ScoreCard, problem_items};
 
 /// The preview of one document being edited; keep it for as long as the editor is open.
-#[derive(Debug, Default)]
+/// It also runs the plain-language checks, remembering per paragraph what they found, so an
+/// edit re-analyses only the paragraph that changed.
+#[derive(Default)]
 pub struct PreviewSession {
     preview: Preview,
+    checker: Option<Checker>,
+}
+
+/// The plain-language checker for one project's glossary.
+struct Checker {
+    project: Option<PathBuf>,
+    checker: PlainLanguageChecker,
+}
+
+impl std::fmt::Debug for PreviewSession {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PreviewSession").finish_non_exhaustive()
+    }
 }
 
 /// What changed in the preview after an edit.
@@ -31,6 +50,8 @@ pub struct PreviewUpdate {
     pub page_count: u32,
     /// Every problem in the document, errors first. Errors do not stop the preview.
     pub problems: Vec<ProblemItem>,
+    /// How readable the document is, per section.
+    pub score_card: ScoreCard,
     /// How long typesetting and drawing took, in milliseconds.
     pub elapsed_ms: f64,
 }
@@ -58,7 +79,12 @@ impl PreviewSession {
     /// A session that reuses nothing between updates (and clears typst's process-wide memo
     /// cache before each one); only for measuring what reuse saves.
     pub fn without_reuse() -> Self {
-        Self { preview: Preview::without_reuse() }
+        Self { preview: Preview::without_reuse(), checker: None }
+    }
+
+    /// Reads the project's glossary again at the next update (after it was edited).
+    pub fn glossary_changed(&mut self) {
+        self.checker = None;
     }
 
     /// Makes the next update send every page's SVG, e.g. after the window reloaded.
@@ -71,7 +97,10 @@ impl PreviewSession {
     /// not shown. A document with errors is shown as far as it can be typeset, its problems
     /// listed; only a typesetting failure (a Candor bug) is an error.
     pub fn update(&mut self, text: &str, project: Option<&Path>) -> Result<PreviewUpdate, Error> {
-        let Prepared { document, images, mut diagnostics } = prepared(text, project)?;
+        let (Prepared { document, images, mut diagnostics }, written) = prepared(text, project)?;
+        // The rules look at what the author wrote, not at blocks Candor generates.
+        diagnostics.extend(self.checker(project)?.check(&written, text));
+        let score_card = ScoreCard::of(&candor_analysis::document_readability(&written));
         let started = Instant::now();
         let rendered = self
             .preview
@@ -93,25 +122,47 @@ impl PreviewSession {
                 .collect(),
             page_count: rendered.page_count as u32,
             problems: problem_items(text, &diagnostics),
+            score_card,
             elapsed_ms,
         })
+    }
+
+    /// The checker for `project`'s glossary, made when the project changes.
+    fn checker(&mut self, project: Option<&Path>) -> Result<&mut PlainLanguageChecker, Error> {
+        let current = self.checker.as_ref().is_some_and(|c| c.project.as_deref() == project);
+        if !current {
+            let glossary = match project {
+                Some(p) => crate::project_glossary(p)?,
+                None => Arc::new(Glossary::builtin().clone()),
+            };
+            self.checker = Some(Checker {
+                project: project.map(Path::to_path_buf),
+                checker: PlainLanguageChecker::new(glossary),
+            });
+        }
+        match &mut self.checker {
+            Some(c) => Ok(&mut c.checker),
+            None => unreachable!("the checker was just made"),
+        }
     }
 }
 
 /// The self-contained HTML page `export --html` would write for `text`, even when the
 /// document has errors (for previewing; exporting refuses such a document).
 pub fn preview_html(text: &str, project: Option<&Path>) -> Result<String, Error> {
-    let Prepared { document, images, .. } = prepared(text, project)?;
+    let (Prepared { document, images, .. }, _) = prepared(text, project)?;
     Ok(html(&document, &images))
 }
 
-/// Parses `text` and prepares it exactly as exporting from `project` would.
-fn prepared(text: &str, project: Option<&Path>) -> Result<Prepared, Error> {
+/// Parses `text` and prepares it exactly as exporting from `project` would; also returns the
+/// document as written, before generated blocks were filled in.
+fn prepared(text: &str, project: Option<&Path>) -> Result<(Prepared, Document), Error> {
     let size = text.len() as u64;
     if size > MAX_DOCUMENT_BYTES {
         return Err(Error::TooLarge { path: shown_path(project), size, limit: MAX_DOCUMENT_BYTES });
     }
     let parsed = candor_import::parse_companion(text);
+    let written = parsed.value.clone();
     let mut prepared = prepare(parsed, project, project)?;
     if project.is_none() {
         let mut seen = BTreeSet::new();
@@ -130,7 +181,7 @@ fn prepared(text: &str, project: Option<&Path>) -> Result<Prepared, Error> {
             }
         });
     }
-    Ok(prepared)
+    Ok((prepared, written))
 }
 
 /// The path errors name: the project, or a word for a text that has no file.

@@ -247,6 +247,99 @@ pub struct ProblemItem {
     /// Byte offsets of the problem in the text.
     pub start: u32,
     pub end: u32,
+    /// A one-click fix, when the rule knows one.
+    pub fix: Option<FixItem>,
+}
+
+/// Replace the text from `start` to `end` (byte offsets) with `replacement`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct FixItem {
+    /// What the fix does, for its button ("Write “1,000”").
+    pub label: String,
+    pub start: u32,
+    pub end: u32,
+    pub replacement: String,
+}
+
+/// How readable a document is, per section, against the reading level its header asks for.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct ScoreCard {
+    /// The language the formulas are for (`en`, `de` …); `None`: only LIX and RIX apply.
+    pub language: Option<String>,
+    /// The school grade the header's `reading_level` asks for.
+    pub target_grade: Option<u8>,
+    pub whole: ScoreLine,
+    pub sections: Vec<ScoreLine>,
+}
+
+/// The readability of the whole document or of one section.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct ScoreLine {
+    /// The section's heading; empty for text before the first heading and for the whole.
+    pub label: String,
+    /// Byte offsets of the section in the text.
+    pub start: u32,
+    pub end: u32,
+    pub words: u32,
+    pub sentences: u32,
+    /// The school grade the text needs, where the language has a grade formula.
+    pub grade: Option<f64>,
+    /// Whether the grade is above the target.
+    pub above_target: bool,
+    pub scores: Vec<ScoreValue>,
+}
+
+/// One formula's value.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct ScoreValue {
+    pub formula: String,
+    pub value: f64,
+    /// `true` for reading-ease scores (higher is easier), `false` for grades and LIX.
+    pub higher_is_easier: bool,
+}
+
+impl ScoreCard {
+    pub fn of(r: &candor_analysis::DocumentReadability) -> ScoreCard {
+        let line = |label: &str,
+                    span: candor_model::Span,
+                    readability: &candor_analysis::Readability| {
+            let grade = readability.grade();
+            ScoreLine {
+                label: label.to_owned(),
+                start: span.start as u32,
+                end: span.end as u32,
+                words: readability.stats.words,
+                sentences: readability.stats.sentences,
+                grade,
+                above_target: matches!((grade, r.target_grade), (Some(g), Some(t)) if g > f64::from(t)),
+                scores: readability
+                    .scores
+                    .iter()
+                    .map(|s| ScoreValue {
+                        formula: s.formula.name().to_owned(),
+                        value: s.value,
+                        higher_is_easier: s.formula.higher_is_easier(),
+                    })
+                    .collect(),
+            }
+        };
+        let end = r.sections.last().map_or(0, |s| s.span.end);
+        ScoreCard {
+            language: r.whole.language.map(|l| l.code().to_owned()),
+            target_grade: r.target_grade,
+            whole: line("", candor_model::Span::new(0, end), &r.whole),
+            sections: r
+                .sections
+                .iter()
+                .filter(|s| s.readability.stats.words > 0)
+                .map(|s| line(&s.label, s.span, &s.readability))
+                .collect(),
+        }
+    }
 }
 
 /// The words a risk block may use, for the editor's risk form.

@@ -229,6 +229,12 @@ pub fn problem_items(text: &str, diagnostics: &[candor_model::Diagnostic]) -> Ve
                 column: at.column as u32,
                 start: d.span.start as u32,
                 end: d.span.end as u32,
+                fix: d.fix.as_ref().map(|f| crate::FixItem {
+                    label: f.label.clone(),
+                    start: f.span.start as u32,
+                    end: f.span.end as u32,
+                    replacement: f.replacement.clone(),
+                }),
             };
             (rank, item)
         })

@@ -32,6 +32,17 @@ pub struct Diagnostic {
     pub message: String,
     pub span: Span,
     pub hints: Vec<String>,
+    /// A change that solves the problem, offered as a one-click fix.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Fix>,
+}
+
+/// Replace the text at `span` with `replacement`; `label` says what that does ("Use “1,000”").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Fix {
+    pub label: String,
+    pub span: Span,
+    pub replacement: String,
 }
 
 impl Diagnostic {
@@ -44,7 +55,19 @@ impl Diagnostic {
     }
 
     pub fn new(severity: Severity, code: &str, span: Span, message: impl Into<String>) -> Self {
-        Self { severity, code: code.to_owned(), message: message.into(), span, hints: Vec::new() }
+        Self {
+            severity,
+            code: code.to_owned(),
+            message: message.into(),
+            span,
+            hints: Vec::new(),
+            fix: None,
+        }
+    }
+
+    pub fn with_fix(mut self, fix: Fix) -> Self {
+        self.fix = Some(fix);
+        self
     }
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {

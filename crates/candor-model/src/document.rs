@@ -201,8 +201,12 @@ pub struct RawHtml {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Inline {
+    /// Text as the reader sees it. `span` is where it was written; `text` has the same
+    /// length as the span unless Markdown escaped or encoded it (`\*`, `&amp;`).
     Text {
         text: String,
+        #[serde(default)]
+        span: Span,
     },
     Code {
         text: String,
@@ -314,7 +318,7 @@ pub fn plain_text(inlines: &[Inline]) -> String {
             continue;
         };
         match inline {
-            Inline::Text { text } | Inline::Code { text } => out.push_str(text),
+            Inline::Text { text, .. } | Inline::Code { text } => out.push_str(text),
             Inline::Emphasis { content }
             | Inline::Strong { content }
             | Inline::Strikethrough { content }

@@ -14,7 +14,7 @@ mod source_builder;
 mod span;
 mod taxonomy;
 
-pub use diagnostic::{Diagnostic, Severity, Warned};
+pub use diagnostic::{Diagnostic, Fix, Severity, Warned};
 pub use document::{
     Alignment, Block, Date, Document, Footnote, Image, Inline, LinkTarget, ListItem, Metadata,
     RawHtml, SourceLink, SourceRef, Table, TableCell, plain_text,

@@ -91,7 +91,7 @@ fn describe(c: &BomComponent, bom: &Bom, labels: &Labels) -> String {
 }
 
 fn text(t: &str) -> Inline {
-    Inline::Text { text: t.to_owned() }
+    Inline::Text { text: t.to_owned(), span: Span::default() }
 }
 
 fn paragraph(t: &str, span: Span) -> Block {

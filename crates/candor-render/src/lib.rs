@@ -6,6 +6,7 @@
 //! compiled in, so the same input always gives byte-identical output.
 
 mod bom_text;
+mod glossary_text;
 mod html;
 mod images;
 mod labels;
@@ -13,6 +14,7 @@ mod risk_text;
 mod typst;
 
 pub use bom_text::bom_blocks;
+pub use glossary_text::glossary_blocks;
 pub use html::{HtmlOptions, write_html};
 pub use images::{
     ImageError, ImageFormat, Images, MAX_IMAGE_BYTES, MAX_IMAGE_SIDE, PreparedImage, prepare_image,

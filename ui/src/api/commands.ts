@@ -5,6 +5,7 @@ import type {
   DropEvent,
   EditingDocument,
   ExportOutcome,
+  GlossaryOutcome,
   ImportOutcome,
   PreviewUpdate,
   ProgressEvent,
@@ -67,6 +68,10 @@ export const exportDocument = (id: string, text: string, format: ExportFormat, o
     format,
     onProgress: progressChannel(onProgress),
   });
+/** The project's own glossary entries, in the glossary text format ("" when none). */
+export const projectGlossary = () => call<string>("project_glossary");
+/** Replaces the project's glossary entries; when `saved` is false nothing changed. */
+export const setProjectGlossary = (text: string) => call<GlossaryOutcome>("set_project_glossary", { text });
 export const revealExport = (exportId: number) => call<void>("reveal_export", { exportId });
 
 export type { DropEvent };

@@ -27,6 +27,16 @@ problems: Array<ProblemItem>, };
 
 export type DropEvent = { "kind": "over" } | { "kind": "left" } | { "kind": "dropped", drop_id: number, names: Array<string>, };
 
+export type GlossaryOutcome = { 
+/**
+ * Whether the entries were saved; when not, `problems` says why and nothing changed.
+ */
+saved: boolean, entries: number, 
+/**
+ * Problems with their line numbers ("line 3: …").
+ */
+problems: Array<string>, };
+
 export type RecentProject = { path: string, name: string, opened_at: string, 
 /**
  * Whether the file is still there.
@@ -135,7 +145,51 @@ line: number, column: number,
 /**
  * Byte offsets of the problem in the text.
  */
-start: number, end: number, };
+start: number, end: number, 
+/**
+ * A one-click fix, when the rule knows one.
+ */
+fix: FixItem | null, };
+
+export type FixItem = { 
+/**
+ * What the fix does, for its button ("Write “1,000”").
+ */
+label: string, start: number, end: number, replacement: string, };
+
+export type ScoreCard = { 
+/**
+ * The language the formulas are for (`en`, `de` …); `None`: only LIX and RIX apply.
+ */
+language: string | null, 
+/**
+ * The school grade the header's `reading_level` asks for.
+ */
+target_grade: number | null, whole: ScoreLine, sections: Array<ScoreLine>, };
+
+export type ScoreLine = { 
+/**
+ * The section's heading; empty for text before the first heading and for the whole.
+ */
+label: string, 
+/**
+ * Byte offsets of the section in the text.
+ */
+start: number, end: number, words: number, sentences: number, 
+/**
+ * The school grade the text needs, where the language has a grade formula.
+ */
+grade: number | null, 
+/**
+ * Whether the grade is above the target.
+ */
+above_target: boolean, scores: Array<ScoreValue>, };
+
+export type ScoreValue = { formula: string, value: number, 
+/**
+ * `true` for reading-ease scores (higher is easier), `false` for grades and LIX.
+ */
+higher_is_easier: boolean, };
 
 export type StarterInfo = { 
 /**
@@ -184,6 +238,10 @@ page_count: number,
  * Every problem in the document, errors first. Errors do not stop the preview.
  */
 problems: Array<ProblemItem>, 
+/**
+ * How readable the document is, per section.
+ */
+score_card: ScoreCard, 
 /**
  * How long typesetting and drawing took, in milliseconds.
  */

@@ -342,6 +342,7 @@ describe("Editor", () => {
       column: 1,
       start,
       end: start + "source:nope#a".length,
+      fix: null,
     };
     const { view } = setup({ text, problems: [problem] });
     const found: { from: number; to: number; severity: string }[] = [];
@@ -349,5 +350,45 @@ describe("Editor", () => {
     expect(found).toHaveLength(1);
     expect(text.slice(found[0].from, found[0].to)).toBe("source:nope#a");
     expect(found[0].severity).toBe("warning");
+  });
+
+  it("applies a fix as one undoable change, and not when the text there changed", () => {
+    const text = "Grüße. We used fine-tuning here. Then a few more words follow.\n";
+    const start = new TextEncoder().encode(text.slice(0, text.indexOf("fine-tuning"))).length;
+    const fix = { label: "Write “extra training”", start, end: start + "fine-tuning".length, replacement: "extra training" };
+    const { editor, view, onchange } = setup({ text });
+    view.dispatch({ changes: { from: text.length, insert: "More." } });
+    expect(editor.applyFix(fix, text)).toBe(true);
+    const fixed = "Grüße. We used extra training here. Then a few more words follow.\nMore.";
+    expect(view.state.doc.toString()).toBe(fixed);
+    expect(onchange).toHaveBeenLastCalledWith(fixed);
+    editor.undo();
+    expect(view.state.doc.toString()).toBe(text + "More.");
+    view.dispatch({ changes: { from: text.indexOf("tuning"), to: text.indexOf("tuning") + 1, insert: "T" } });
+    const before = view.state.doc.toString();
+    expect(editor.applyFix(fix, text)).toBe(false);
+    expect(view.state.doc.toString()).toBe(before);
+  });
+
+  it("offers a problem's fix in its tooltip", () => {
+    const text = "We used fine-tuning.\n";
+    const start = text.indexOf("fine-tuning");
+    const problem: ProblemItem = {
+      severity: "info",
+      code: "plain/jargon",
+      message: "Jargon",
+      hints: [],
+      line: 1,
+      column: start + 1,
+      start,
+      end: start + "fine-tuning".length,
+      fix: { label: "Add “(extra training)”", start: start + 11, end: start + 11, replacement: " (extra training)" },
+    };
+    const { view } = setup({ text, problems: [problem] });
+    const actions: { name: string; apply: (view: EditorView, from: number, to: number) => void }[] = [];
+    forEachDiagnostic(view.state, (d) => actions.push(...(d.actions ?? [])));
+    expect(actions.map((a) => a.name)).toEqual(["Add “(extra training)”"]);
+    actions[0].apply(view, start, start + 11);
+    expect(view.state.doc.toString()).toBe("We used fine-tuning (extra training).\n");
   });
 });

@@ -17,6 +17,7 @@ function problem(text: string, target: string, severity = "error"): ProblemItem 
     column: 1,
     start,
     end: start + bytes(target),
+    fix: null,
   };
 }
 

@@ -1,7 +1,7 @@
 // Problems from Rust (ProblemItem, UTF-8 byte offsets) as CodeMirror diagnostics (UTF-16
 // offsets). Pure functions, no DOM.
 import type { Diagnostic } from "@codemirror/lint";
-import type { ProblemItem } from "../api/types";
+import type { FixItem, ProblemItem } from "../api/types";
 
 /** The UTF-8 length of the character starting with UTF-16 unit `unit` (4 for a surrogate pair). */
 function utf8Length(unit: number): number {
@@ -59,8 +59,15 @@ export function diagnosticSeverity(severity: string): Severity {
   }
 }
 
-/** The problems as diagnostics of `text` (the editor's current text), ranges clamped to it. */
-export function problemsToDiagnostics(text: string, problems: readonly ProblemItem[]): Diagnostic[] {
+/**
+ * The problems as diagnostics of `text` (the editor's current text), ranges clamped to it. With
+ * `onFix`, a problem that has a fix offers it as an action in its tooltip.
+ */
+export function problemsToDiagnostics(
+  text: string,
+  problems: readonly ProblemItem[],
+  onFix?: (fix: FixItem) => void,
+): Diagnostic[] {
   const offsets: number[] = [];
   for (const p of problems) offsets.push(Math.min(p.start, p.end), Math.max(p.start, p.end));
   const indices = byteOffsetsToIndices(text, offsets);
@@ -68,6 +75,9 @@ export function problemsToDiagnostics(text: string, problems: readonly ProblemIt
     const from = indices[2 * i];
     const to = indices[2 * i + 1];
     const message = p.hints.length > 0 ? `${p.message}\n${p.hints.map((h) => `• ${h}`).join("\n")}` : p.message;
-    return { from, to, severity: diagnosticSeverity(p.severity), source: p.code, message };
+    const diagnostic: Diagnostic = { from, to, severity: diagnosticSeverity(p.severity), source: p.code, message };
+    const fix = p.fix;
+    if (fix && onFix) diagnostic.actions = [{ name: fix.label, apply: () => onFix(fix) }];
+    return diagnostic;
   });
 }

@@ -3,7 +3,7 @@
 import { tick } from "svelte";
 import * as api from "../api/commands";
 import { ApiError, toApiError } from "../api/bridge";
-import type { EditingDocument, ProblemItem, ProjectOverview, VersionItem } from "../api/types";
+import type { EditingDocument, ProblemItem, ProjectOverview, ScoreCard, VersionItem } from "../api/types";
 import { t } from "../i18n";
 import { debounce, latestOnly } from "./debounce";
 import { mergePages, type ShownPage } from "./previewPages";
@@ -35,6 +35,10 @@ class Session {
   saveState = $state<SaveState>("saved");
   versions = $state<VersionItem[]>([]);
   problems = $state<ProblemItem[]>([]);
+  /** The text `problems` (and their fixes' byte offsets) were found in. */
+  problemsText = $state("");
+  /** How readable the text is, from the last preview. */
+  scoreCard = $state<ScoreCard | null>(null);
   pages = $state<ShownPage[]>([]);
   previewMs = $state<number | null>(null);
   /** From the last keystroke to the changed pages decoded and ready to show (ms). */
@@ -120,7 +124,7 @@ class Session {
     this.documentKey = `${doc.id}@${doc.latest_version}:${Date.now()}`;
     this.saveState = doc.recovered_from ? "unsaved" : "saved";
     this.pages = mergePages(this.pages, []);
-    this.problems = [];
+    this.clearChecks();
     this.requestPreview(doc.text);
     if (doc.recovered_from) this.autosaveSoon(doc.id, doc.text);
   }
@@ -132,8 +136,14 @@ class Session {
     this.document = null;
     this.text = "";
     this.versions = [];
-    this.problems = [];
+    this.clearChecks();
     this.pages = mergePages(this.pages, []);
+  }
+
+  private clearChecks() {
+    this.problems = [];
+    this.problemsText = "";
+    this.scoreCard = null;
   }
 
   async loadVersions() {
@@ -200,6 +210,11 @@ class Session {
   }
 
   // ------------------------------------------------------------------- preview
+  /** Checks and typesets the text again, e.g. after the project's glossary changed. */
+  refreshPreview() {
+    if (this.document) this.requestPreview(this.text);
+  }
+
   /** Typesets at once; keystrokes that come while Rust is busy are merged into one update. */
   requestPreview(text: string) {
     this.previewBusy = true;
@@ -218,6 +233,8 @@ class Session {
       const before = new Set(this.pages.map((p) => p.url));
       this.pages = mergePages(this.pages, update.pages);
       this.problems = update.problems;
+      this.problemsText = text;
+      this.scoreCard = update.score_card;
       this.previewMs = update.elapsed_ms;
       this.previewError = null;
       this.previewRevision++;

@@ -134,13 +134,13 @@ mod tests {
     fn doc(text: &str) -> Document {
         // The analysis crate does not parse Markdown; build the model by hand.
         let para = |t: &str, start: usize| Block::Paragraph {
-            content: vec![Inline::Text { text: t.to_owned() }],
+            content: vec![Inline::Text { text: t.to_owned(), span: Span::default() }],
             span: Span { start, end: start + t.len() },
         };
         let heading = |t: &str, start: usize| Block::Heading {
             level: 1,
             id: None,
-            content: vec![Inline::Text { text: t.to_owned() }],
+            content: vec![Inline::Text { text: t.to_owned(), span: Span::default() }],
             span: Span { start, end: start + t.len() },
         };
         let mut d = Document::default();

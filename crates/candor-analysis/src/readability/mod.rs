@@ -8,7 +8,7 @@
 mod document;
 mod language;
 mod syllables;
-mod text;
+pub(crate) mod text;
 
 use serde::Serialize;
 

@@ -432,7 +432,13 @@ fn fr_mute_ent(s: &[char]) -> bool {
         return true;
     }
     match last {
-        'm' => prev == 'r' || ends(s, "prim") || ends(s, "estim") || ends(s, "aim"),
+        // "ils aiment", but "vraiment" is an adverb: its -ent is spoken.
+        'm' => {
+            prev == 'r'
+                || ends(s, "prim")
+                || ends(s, "estim")
+                || (ends(s, "aim") && !ends(s, "vraim"))
+        }
         's' => !(prev == 'é' || prev == 'b' || prev == 'n'),
         'r' => !(prev == 'é' || prev == 'a' || prev == 'è'),
         'd' => matches!(prev, 'n' | 'r') || ends(s, "aid"),

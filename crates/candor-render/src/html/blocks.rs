@@ -219,7 +219,7 @@ impl<'a> Writer<'a> {
 
     fn inline(&mut self, inline: &'a Inline, out: &mut String) {
         match inline {
-            Inline::Text { text } => escape_into(out, text),
+            Inline::Text { text, .. } => escape_into(out, text),
             Inline::Code { text } => {
                 out.push_str("<code>");
                 escape_into(out, text);
@@ -350,7 +350,7 @@ fn figure_image(content: &[Inline]) -> Option<&Image> {
     for inline in content {
         match inline {
             Inline::Image { image } if found.is_none() => found = Some(image),
-            Inline::Text { text } if text.trim().is_empty() => {}
+            Inline::Text { text, .. } if text.trim().is_empty() => {}
             Inline::SoftBreak | Inline::HardBreak => {}
             _ => return None,
         }

@@ -11,7 +11,7 @@ use super::*;
 use crate::images::{ImageFormat, PreparedImage};
 
 fn t(text: &str) -> Inline {
-    Inline::Text { text: text.into() }
+    Inline::Text { text: text.into(), span: Default::default() }
 }
 
 fn p(content: Vec<Inline>) -> Block {

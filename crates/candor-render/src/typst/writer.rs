@@ -304,7 +304,7 @@ impl Writer<'_> {
 
     fn inline(&mut self, inline: &Inline) {
         match inline {
-            Inline::Text { text } => push_str_lit(&mut self.out, text),
+            Inline::Text { text, .. } => push_str_lit(&mut self.out, text),
             Inline::Code { text } => {
                 self.out.push_str("raw(");
                 push_str_lit(&mut self.out, text);

@@ -1,0 +1,122 @@
+//! Checking documents: every problem of the document itself, the plain-language rules with
+//! the project's glossary, and readability — for `candor check` and the editor.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use candor_analysis::glossary::{Glossary, GlossaryError};
+use candor_model::{Diagnostic, Document, LanguageTag};
+
+use crate::export::{ExportReport, sort};
+use crate::{Error, get_document, list_documents, load_document, load_images, open_project};
+
+/// The project setting that holds the project's own glossary entries (glossary text format).
+const GLOSSARY_SETTING: &str = "glossary";
+
+/// How to check.
+#[derive(Debug, Clone, Default)]
+pub struct CheckOptions {
+    /// Check as if the document were written in this language (a BCP 47 tag such as `de`),
+    /// whatever its header says.
+    pub language: Option<String>,
+}
+
+/// One checked document of a project.
+#[derive(Debug)]
+pub struct CheckedDocument {
+    pub id: String,
+    pub title: String,
+    pub report: ExportReport,
+}
+
+/// Checks a Markdown file with the built-in glossary.
+pub fn check_file(path: &Path, options: &CheckOptions) -> Result<ExportReport, Error> {
+    let loaded = load_document(path)?;
+    let (_, image_problems) = load_images(&loaded.document.value, path);
+    let mut diagnostics = loaded.document.diagnostics;
+    diagnostics.extend(image_problems);
+    checked(loaded.text, loaded.document.value, diagnostics, builtin(), options)
+}
+
+/// Checks the latest version of every document of a project (or only `only`), with the
+/// project's glossary.
+pub fn check_project(
+    project: &Path,
+    only: Option<&str>,
+    options: &CheckOptions,
+) -> Result<Vec<CheckedDocument>, Error> {
+    let glossary = project_glossary(project)?;
+    let mut out = Vec::new();
+    let documents = list_documents(project)?;
+    if let Some(id) = only
+        && !documents.iter().any(|d| d.id.as_str() == id)
+    {
+        return Err(Error::UnknownDocument { project: project.to_owned(), id: id.to_owned() });
+    }
+    for summary in documents.iter().filter(|d| only.is_none_or(|id| d.id.as_str() == id)) {
+        let text = get_document(project, summary.id.as_str(), None)?;
+        let parsed = candor_import::parse_companion(&text);
+        let report =
+            checked(text, parsed.value, parsed.diagnostics, Arc::clone(&glossary), options)?;
+        out.push(CheckedDocument {
+            id: summary.id.as_str().to_owned(),
+            title: summary.title.clone(),
+            report,
+        });
+    }
+    Ok(out)
+}
+
+fn checked(
+    text: String,
+    mut document: Document,
+    mut diagnostics: Vec<Diagnostic>,
+    glossary: Arc<Glossary>,
+    options: &CheckOptions,
+) -> Result<ExportReport, Error> {
+    if let Some(tag) = &options.language {
+        document.meta.lang = LanguageTag::parse(tag)
+            .map_err(|message| Error::InvalidLanguage { tag: tag.clone(), message })?;
+    }
+    diagnostics.extend(candor_analysis::check_plain_language(&document, &text, glossary));
+    sort(&mut diagnostics);
+    let readability = Some(candor_analysis::document_readability(&document));
+    Ok(ExportReport { text, diagnostics, written: Vec::new(), readability })
+}
+
+fn builtin() -> Arc<Glossary> {
+    Arc::new(Glossary::builtin().clone())
+}
+
+/// The built-in glossary with the project's own entries laid over it. Entries that no longer
+/// parse (written by a newer Candor, say) are left out rather than failing every check.
+pub fn project_glossary(project: &Path) -> Result<Arc<Glossary>, Error> {
+    let text = project_glossary_text(project)?;
+    Ok(match Glossary::parse(&text) {
+        Ok(own) => Arc::new(Glossary::builtin().merged(&own)),
+        Err(_) => builtin(),
+    })
+}
+
+/// The project's own glossary entries, as written (empty when there are none).
+pub fn project_glossary_text(project: &Path) -> Result<String, Error> {
+    let stored =
+        open_project(project)?.setting(GLOSSARY_SETTING).map_err(|e| Error::store(project, e))?;
+    Ok(stored.unwrap_or_default())
+}
+
+/// Replaces the project's own glossary entries. Text that does not parse is refused with its
+/// problems (line numbers and what is wrong) and nothing is changed.
+pub fn set_project_glossary(
+    project: &Path,
+    text: &str,
+) -> Result<Result<usize, Vec<GlossaryError>>, Error> {
+    let parsed = match Glossary::parse(text) {
+        Ok(g) => g,
+        Err(problems) => return Ok(Err(problems)),
+    };
+    let mut store = open_project(project)?;
+    let value = if text.trim().is_empty() { None } else { Some(text) };
+    store.set_setting(GLOSSARY_SETTING, value).map_err(|e| Error::store(project, e))?;
+    Ok(Ok(parsed.entries().len()))
+}
