@@ -136,6 +136,15 @@ pub fn glossary(project: &Path, set: Option<&Path>) -> anyhow::Result<ExitCode> 
     let text = if file == Path::new("-") {
         std::io::read_to_string(std::io::stdin())?
     } else {
+        let size =
+            std::fs::metadata(file).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?.len();
+        if size > candor_core::MAX_GLOSSARY_BYTES {
+            anyhow::bail!(
+                "{}: {size} bytes is too large for a glossary (at most {} bytes)",
+                file.display(),
+                candor_core::MAX_GLOSSARY_BYTES
+            );
+        }
         std::fs::read_to_string(file).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?
     };
     match candor_core::set_project_glossary(project, &text)? {

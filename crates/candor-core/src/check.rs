@@ -13,6 +13,9 @@ use crate::{Error, get_document, list_documents, load_document, load_images, ope
 /// The project setting that holds the project's own glossary entries (glossary text format).
 const GLOSSARY_SETTING: &str = "glossary";
 
+/// The most a project's own glossary may hold (about 5,000 entries).
+pub const MAX_GLOSSARY_BYTES: u64 = 2 * 1024 * 1024;
+
 /// How to check.
 #[derive(Debug, Clone, Default)]
 pub struct CheckOptions {

@@ -23,7 +23,7 @@ mod views;
 mod workspace;
 
 pub use check::{
-    CheckOptions, CheckedDocument, check_file, check_project, project_glossary,
+    CheckOptions, CheckedDocument, MAX_GLOSSARY_BYTES, check_file, check_project, project_glossary,
     project_glossary_text, set_project_glossary,
 };
 pub use clock::now_utc;
