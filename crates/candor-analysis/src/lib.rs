@@ -28,10 +28,7 @@ pub use disclosure::{
     BomSignal, Disclosure, DisclosureCounts, DisclosureSummary, Evidence, FieldDisclosure,
     Framework, TRANSPARENCY_FIELDS, TransparencyField, disclosure_map, transparency_field,
 };
-pub use plain::{
-    Audience, PlainLanguageChecker, Rule, check_plain_language, glossary_terms_used,
-    is_plain_language_code,
-};
+pub use plain::{Audience, PlainLanguageChecker, Rule, check_plain_language, glossary_terms_used};
 pub use readability::{
     DocumentReadability, Formula, Language, PartReadability, Readability, Score, TextStats,
     document_readability, readability,

@@ -114,6 +114,10 @@ pub fn set_project_glossary(
     project: &Path,
     text: &str,
 ) -> Result<Result<usize, Vec<GlossaryError>>, Error> {
+    if text.len() as u64 > MAX_GLOSSARY_BYTES {
+        let size = text.len() as u64;
+        return Err(Error::TooLarge { path: project.to_owned(), size, limit: MAX_GLOSSARY_BYTES });
+    }
     let parsed = match Glossary::parse(text) {
         Ok(g) => g,
         Err(problems) => return Ok(Err(problems)),
@@ -122,4 +126,48 @@ pub fn set_project_glossary(
     let value = if text.trim().is_empty() { None } else { Some(text) };
     store.set_setting(GLOSSARY_SETTING, value).map_err(|e| Error::store(project, e))?;
     Ok(Ok(parsed.entries().len()))
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::{create_project, preview_html};
+
+    const DOC: &str = "---\ntitle: T\nlang: en\n---\n\nWe fine-tuned the model.\n\n## Words\n\n```candor-glossary\n```\n";
+
+    #[test]
+    fn the_glossary_block_lists_the_terms_used_with_the_projects_wording() {
+        let html = preview_html(DOC, None).unwrap();
+        assert!(
+            html.contains("<strong>fine-tuning</strong>: Training an existing model"),
+            "{html}"
+        );
+        assert!(!html.contains("red-teaming"), "terms the document does not use are left out");
+
+        let dir = tempfile::tempdir().unwrap();
+        let project = dir.path().join("p.candor");
+        create_project(&project).unwrap();
+        let own = "[fine-tuning]\nen: fine-tuning | fine-tuned\nen.def: Teaching the model one more job.\n";
+        assert_eq!(set_project_glossary(&project, own).unwrap().unwrap(), 1);
+        let html = preview_html(DOC, Some(&project)).unwrap();
+        assert!(
+            html.contains("<strong>fine-tuning</strong>: Teaching the model one more job."),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn a_bad_or_huge_glossary_changes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let project = dir.path().join("p.candor");
+        create_project(&project).unwrap();
+        let good = "[x]\nen: frobnicator\nen.def: A checker.\n";
+        set_project_glossary(&project, good).unwrap().unwrap();
+        let problems = set_project_glossary(&project, "[y]\nen: thing\n").unwrap().unwrap_err();
+        assert!(problems[0].to_string().starts_with("line "), "{problems:?}");
+        let huge = "#".repeat(MAX_GLOSSARY_BYTES as usize + 1);
+        assert!(matches!(set_project_glossary(&project, &huge), Err(Error::TooLarge { .. })));
+        assert_eq!(project_glossary_text(&project).unwrap(), good);
+    }
 }

@@ -248,11 +248,6 @@ pub fn glossary_terms_used(doc: &Document, glossary: &Glossary) -> Vec<usize> {
     used
 }
 
-/// Whether a diagnostic code belongs to the plain-language rules.
-pub fn is_plain_language_code(code: &str) -> bool {
-    code.starts_with("plain/")
-}
-
 impl Rule {
     /// How serious the rule's findings are.
     pub fn severity(self) -> Severity {

@@ -11,62 +11,30 @@ use crate::Language;
 use crate::glossary::Glossary;
 
 /// Abbreviations every reader knows, and units.
+#[rustfmt::skip]
 const WELL_KNOWN: &[&str] = &[
-    "EU", "UK", "US", "USA", "UN", "UNO", "PDF", "HTML", "URL", "AI", "KI", "IA", "UE", "OK",
-    "FAQ", "GB", "MB", "KB", "TB", "PB", "GHz", "MHz", "kWh", "MWh", "GWh", "TWh", "MW", "GW",
-    "CO2", "AM", "PM", "TV", "ID", "IT", "PC", "E-Mail", "WWW", "HTTP", "HTTPS", "CET", "CEST",
-    "UTC", "GMT", "EUR", "USD", "GBP", "CHF", "NB", "PS", "FAQs", "PDFs", "URLs",
+    "EU", "UK", "US", "USA", "UN", "UNO", "PDF", "HTML", "URL", "AI", "KI", "IA", "UE", "OK", "FAQ",
+    "GB", "MB", "KB", "TB", "PB", "GHz", "MHz", "kWh", "MWh", "GWh", "TWh", "MW", "GW", "CO2", "AM",
+    "PM", "TV", "ID", "IT", "PC", "E-Mail", "WWW", "HTTP", "HTTPS", "CET", "CEST", "UTC", "GMT",
+    "EUR", "USD", "GBP", "CHF", "NB", "PS", "FAQs", "PDFs", "URLs",
 ];
 /// All-capital words that are emphasis, not abbreviations.
+#[rustfmt::skip]
 const EMPHASIS: &[&str] = &[
-    "NOT",
-    "NO",
-    "NEVER",
-    "ALWAYS",
-    "ONLY",
-    "MUST",
-    "DO",
-    "DON'T",
-    "ALL",
-    "AND",
-    "OR",
-    "WARNING",
-    "IMPORTANT",
-    "NOTE",
-    "NICHT",
-    "KEIN",
-    "KEINE",
-    "NIE",
-    "NIEMALS",
-    "NUR",
-    "IMMER",
-    "ACHTUNG",
-    "HINWEIS",
-    "WICHTIG",
-    "PAS",
-    "NE",
-    "JAMAIS",
-    "TOUJOURS",
-    "SEULEMENT",
-    "ATTENTION",
-    "IMPORTANT",
-    "AVERTISSEMENT",
-    "NON",
+    "NOT", "NO", "NEVER", "ALWAYS", "ONLY", "MUST", "DO", "DON'T", "ALL", "AND", "OR", "WARNING",
+    "IMPORTANT", "NOTE", "NICHT", "KEIN", "KEINE", "NIE", "NIEMALS", "NUR", "IMMER", "ACHTUNG",
+    "HINWEIS", "WICHTIG", "PAS", "NE", "JAMAIS", "TOUJOURS", "SEULEMENT", "ATTENTION",
+    "AVERTISSEMENT", "NON",
 ];
+#[rustfmt::skip]
 const ROMAN: &[&str] = &[
     "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XIII", "XIV", "XV", "XX", "XL",
     "LX", "CD", "CM", "MC", "DC", "MM", "MD", "DL", "LI", "XC", "CC", "CCC", "MCM",
 ];
 /// Phrases after an abbreviation that define it ("RLHF stands for …").
+#[rustfmt::skip]
 const DEFINERS: &[&str] = &[
-    "stands for",
-    "short for",
-    "means",
-    "steht für",
-    "kurz für",
-    "bedeutet",
-    "signifie",
-    "désigne",
+    "stands for", "short for", "means", "steht für", "kurz für", "bedeutet", "signifie", "désigne",
 ];
 
 /// One use of an abbreviation in a unit.

@@ -12,67 +12,26 @@ use crate::Language;
 use crate::glossary::Glossary;
 
 /// What may follow a term to explain it.
+#[rustfmt::skip]
 const EN_AFTER: &[&str] = &[
-    "(",
-    ", that is",
-    ", i.e.",
-    ", which means",
-    ", meaning",
-    ", or ",
-    ":",
-    " –",
-    " —",
-    " - ",
-    " which is",
-    ", which is",
-    " is a ",
-    " is the ",
-    " means",
+    "(", ", that is", ", i.e.", ", which means", ", meaning", ", or ", ":", " –", " —", " - ",
+    " which is", ", which is", " is a ", " is the ", " means",
 ];
+#[rustfmt::skip]
 const DE_AFTER: &[&str] = &[
-    "(",
-    ", d. h.",
-    ", d.h.",
-    ", das heißt",
-    ", also",
-    ":",
-    " –",
-    " —",
-    " - ",
-    ", also",
-    " ist ein",
-    " ist eine",
-    " bedeutet",
-    " heißt",
+    "(", ", d. h.", ", d.h.", ", das heißt", ", also", ":", " –", " —", " - ", " ist ein",
+    " ist eine", " bedeutet", " heißt",
 ];
+#[rustfmt::skip]
 const FR_AFTER: &[&str] = &[
-    "(",
-    ", c'est-à-dire",
-    ", c’est-à-dire",
-    ", à savoir",
-    " :",
-    ":",
-    " –",
-    " —",
-    " - ",
-    " est un ",
-    " est une ",
-    " désigne",
-    " signifie",
-    ", soit",
+    "(", ", c'est-à-dire", ", c’est-à-dire", ", à savoir", " :", ":", " –", " —", " - ", " est un ",
+    " est une ", " désigne", " signifie", ", soit",
 ];
 /// Explanations that may come later in the sentence than right after the term.
+#[rustfmt::skip]
 const LATER_MARKERS: &[&str] = &[
-    ", that is",
-    ", i.e.",
-    ", which means",
-    ", meaning",
-    "d. h.",
-    "d.h.",
-    "das heißt",
-    "c'est-à-dire",
-    "c’est-à-dire",
-    "à savoir",
+    ", that is", ", i.e.", ", which means", ", meaning", "d. h.", "d.h.", "das heißt",
+    "c'est-à-dire", "c’est-à-dire", "à savoir",
 ];
 /// What may come before a term to introduce it.
 const EN_BEFORE: &[&str] = &["called", "known as", "so-called", "termed", "named"];
@@ -88,19 +47,10 @@ const DE_BEFORE: &[&str] = &[
     "so genannte",
     "so genannten",
 ];
+#[rustfmt::skip]
 const FR_BEFORE: &[&str] = &[
-    "appelé",
-    "appelée",
-    "appelés",
-    "appelées",
-    "dit",
-    "dite",
-    "dits",
-    "dites",
-    "nommé",
-    "nommée",
-    "qu'on appelle",
-    "que l'on appelle",
+    "appelé", "appelée", "appelés", "appelées", "dit", "dite", "dits", "dites", "nommé", "nommée",
+    "qu'on appelle", "que l'on appelle",
 ];
 
 /// One use of a glossary term that has a plain alternative.

@@ -312,6 +312,20 @@ pub(crate) fn across_units(
     out
 }
 
+/// Whether a sentence rule reports anything in `text` (for the rules' own tests).
+#[cfg(test)]
+fn fires(
+    check: fn(&super::tokens::Sentence<'_>, Language, &mut Vec<Finding>),
+    text: &str,
+    language: Language,
+) -> bool {
+    let mut out = Vec::new();
+    for s in sentences(text) {
+        check(&s, language, &mut out);
+    }
+    !out.is_empty()
+}
+
 /// The rules about the document's structure: heading levels, image descriptions, link texts.
 pub(crate) fn structure(doc: &Document, source: &str, setting: Setting) -> Vec<Diagnostic> {
     structure::check(doc, source, setting.language)

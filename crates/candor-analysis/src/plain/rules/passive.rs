@@ -6,85 +6,37 @@ use super::Rule;
 use super::words::{clause_breaks, de_participle, en_participle, fr_participle};
 use crate::Language;
 
+#[rustfmt::skip]
 const EN_BE: &[&str] = &[
     "am", "is", "are", "was", "were", "be", "been", "being", "isn't", "aren't", "wasn't", "weren't",
 ];
 /// Words that may stand between *be* and the participle ("was not yet fully tested").
+#[rustfmt::skip]
 const EN_BETWEEN: &[&str] = &[
-    "not",
-    "never",
-    "also",
-    "then",
-    "still",
-    "already",
-    "often",
-    "always",
-    "usually",
-    "only",
-    "further",
-    "now",
-    "later",
-    "first",
-    "again",
-    "just",
-    "all",
-    "both",
-    "each",
-    "either",
-    "neither",
-    "thus",
-    "therefore",
-    "yet",
-    "since",
-    "since",
-    "n't",
-    "no",
-    "longer",
-    "being",
-    "been",
-    "be",
-    "subsequently",
-    "typically",
-    "generally",
-    "rarely",
-    "sometimes",
+    "not", "never", "also", "then", "still", "already", "often", "always", "usually", "only",
+    "further", "now", "later", "first", "again", "just", "all", "both", "each", "either", "neither",
+    "thus", "therefore", "yet", "since", "n't", "no", "longer", "being", "been", "be",
+    "subsequently", "typically", "generally", "rarely", "sometimes",
 ];
 
+#[rustfmt::skip]
 const DE_WERDEN: &[&str] = &[
     "werde", "wirst", "wird", "werden", "werdet", "wurde", "wurdest", "wurden", "wurdet", "worden",
     "würde", "würden", "würdest", "würdet",
 ];
 
+#[rustfmt::skip]
 const FR_ETRE: &[&str] = &[
     "suis", "es", "est", "sommes", "êtes", "sont", "étais", "était", "étions", "étiez", "étaient",
     "été", "être", "serai", "seras", "sera", "serons", "serez", "seront", "serais", "serait",
     "serions", "seriez", "seraient", "sois", "soit", "soyons", "soyez", "soient", "fus", "fut",
     "furent", "fût", "étant",
 ];
+#[rustfmt::skip]
 const FR_BETWEEN: &[&str] = &[
-    "ne",
-    "n'",
-    "pas",
-    "plus",
-    "jamais",
-    "toujours",
-    "déjà",
-    "également",
-    "aussi",
-    "bien",
-    "souvent",
-    "ensuite",
-    "encore",
-    "tous",
-    "toutes",
-    "tout",
-    "d'abord",
-    "alors",
-    "donc",
-    "enfin",
-    "guère",
-    "désormais",
-    "systématiquement",
+    "ne", "n'", "pas", "plus", "jamais", "toujours", "déjà", "également", "aussi", "bien",
+    "souvent", "ensuite", "encore", "tous", "toutes", "tout", "d'abord", "alors", "donc", "enfin",
+    "guère", "désormais", "systématiquement",
 ];
 const FR_REFLEXIVE: &[&str] = &["se", "me", "te", "nous", "vous", "s'", "m'", "t'"];
 
@@ -226,15 +178,10 @@ fn french(s: &Sentence<'_>) -> Option<(usize, usize)> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::tokens::sentences;
     use super::*;
 
     fn hit(text: &str, language: Language) -> bool {
-        let mut out = Vec::new();
-        for s in sentences(text) {
-            check(&s, language, &mut out);
-        }
-        !out.is_empty()
+        super::super::fires(check, text, language)
     }
 
     #[test]
