@@ -13,6 +13,7 @@ fn declarations() -> String {
         crate::commands::ExportOutcome::decl(&cfg),
         crate::commands::DropEvent::decl(&cfg),
         crate::commands::GlossaryOutcome::decl(&cfg),
+        crate::commands::TaxonomyOutcome::decl(&cfg),
         candor_core::RecentProject::decl(&cfg),
         candor_core::ProjectOverview::decl(&cfg),
         candor_core::SourceItem::decl(&cfg),

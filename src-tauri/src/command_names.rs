@@ -28,6 +28,8 @@ pub const NAMES: &[&str] = &[
     "preview_html",
     "project_glossary",
     "set_project_glossary",
+    "project_taxonomy",
+    "set_project_taxonomy",
     "export_document",
     "reveal_export",
 ];

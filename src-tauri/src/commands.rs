@@ -201,9 +201,19 @@ pub fn starters() -> Vec<core::StarterInfo> {
     core::starters()
 }
 
+/// The categories, mitigation kinds, severities and likelihood words a risk block may use:
+/// the built-in taxonomy with the open project's own categories and kinds.
 #[tauri::command]
-pub fn risk_vocabulary() -> core::RiskVocabulary {
-    core::risk_vocabulary()
+pub async fn risk_vocabulary(app: AppHandle) -> Result<core::RiskVocabulary> {
+    let project = app_state(&app).project().ok();
+    blocking(move || {
+        let taxonomy = match project {
+            Some(project) => core::project_taxonomy(&project)?,
+            None => std::sync::Arc::new(candor_model::Taxonomy::builtin().clone()),
+        };
+        Ok(core::risk_vocabulary(&taxonomy))
+    })
+    .await
 }
 
 #[tauri::command]
@@ -282,6 +292,46 @@ pub async fn preview(app: AppHandle, text: String, all_pages: bool) -> Result<co
     .await
 }
 
+/// The project's own risk categories and mitigation kinds, in the taxonomy text format
+/// (empty when none).
+#[tauri::command]
+pub async fn project_taxonomy(app: AppHandle) -> Result<String> {
+    let project = app_state(&app).project()?;
+    blocking(move || Ok(core::project_taxonomy_text(&project)?)).await
+}
+
+/// What saving the project's own categories did.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct TaxonomyOutcome {
+    /// Whether the entries were saved; when not, `problems` says why and nothing changed.
+    pub saved: bool,
+    /// How many categories and kinds the project now adds or rewords.
+    pub entries: u32,
+    /// Problems with their line numbers ("line 3: …").
+    pub problems: Vec<String>,
+}
+
+/// Replaces the project's own risk categories and mitigation kinds; the next preview and
+/// check read documents against them.
+#[tauri::command]
+pub async fn set_project_taxonomy(app: AppHandle, text: String) -> Result<TaxonomyOutcome> {
+    let project = app_state(&app).project()?;
+    blocking(move || {
+        Ok(match core::set_project_taxonomy(&project, &text)? {
+            Ok(entries) => {
+                TaxonomyOutcome { saved: true, entries: entries as u32, problems: Vec::new() }
+            }
+            Err(problems) => TaxonomyOutcome {
+                saved: false,
+                entries: 0,
+                problems: problems.iter().map(ToString::to_string).collect(),
+            },
+        })
+    })
+    .await
+}
+
 /// The project's own glossary entries, in the glossary text format (empty when none).
 #[tauri::command]
 pub async fn project_glossary(app: AppHandle) -> Result<String> {
@@ -339,8 +389,9 @@ pub struct ExportOutcome {
     pub problems: Vec<core::ProblemItem>,
 }
 
-/// Exports the working text as `pdf`, `pdf-ua` or `html` to a file the user chooses; a
-/// successful export is recorded as a version, a failed one changes nothing.
+/// Exports the working text as `pdf`, `pdf-ua`, `html`, `risk-json` or `risk-html` to a file
+/// the user chooses; a successful export is recorded as a version, a failed one changes
+/// nothing.
 #[tauri::command]
 pub async fn export_document(
     app: AppHandle,
@@ -354,6 +405,8 @@ pub async fn export_document(
         "pdf" => ("pdf", "PDF document", core::PdfStandard::Tagged),
         "pdf-ua" => ("pdf", "PDF/UA-1 document", core::PdfStandard::Ua1),
         "html" => ("html", "Web page", core::PdfStandard::Tagged),
+        "risk-json" => ("json", "Risk cards as data (JSON)", core::PdfStandard::Tagged),
+        "risk-html" => ("html", "Risk cards to embed (HTML)", core::PdfStandard::Tagged),
         other => return Err(CommandError::invalid(format!("Unknown export format “{other}”."))),
     };
     blocking(move || {
@@ -374,9 +427,11 @@ pub async fn export_document(
         let request = core::ExportRequest {
             document: core::DocumentSource::Draft { project: project.clone(), id, text },
             pdf: (extension == "pdf").then(|| path.clone()),
-            html: (extension == "html").then(|| path.clone()),
+            html: (format == "html").then(|| path.clone()),
             pdf_standard: standard,
             typst_source: None,
+            risk_json: (format == "risk-json").then(|| path.clone()),
+            risk_html: (format == "risk-html").then(|| path.clone()),
         };
         let mut progress = ChannelProgress::new(on_progress, state.cancel.clone());
         let report = core::export_document(&request, &mut progress)?;

@@ -59,6 +59,8 @@ pub fn run() {
             commands::preview_html,
             commands::project_glossary,
             commands::set_project_glossary,
+            commands::project_taxonomy,
+            commands::set_project_taxonomy,
             commands::export_document,
             commands::reveal_export,
         ]);

@@ -85,5 +85,23 @@ expect "axe: contrast failing only in dark mode" 1 "\[dark\]: color-contrast" \
 expect "axe: ... which the light pass alone misses" 0 "" "${AXE[@]}" --no-dark "$FIX/dark-contrast.html"
 expect "axe: missing file -> exit 2" 2 "no such file" "${AXE[@]}" "$WORK/missing.html"
 
+# schema_check.py
+SCHEMA=("$PY" "$HERE/schema_check.py")
+RISKS="$ROOT/schemas/risk-cards.schema.json"
+"$PY" - "$FIX/risk-cards.json" "$WORK" <<'PYEOF'
+import json, sys
+good = json.load(open(sys.argv[1], encoding="utf-8"))
+bad = json.loads(json.dumps(good))
+bad["risks"][0]["likelihood"]["estimate"] = 1.5   # a probability above 1
+del bad["risks"][0]["title"]                       # a required field
+bad["risks"][0]["severity"]["id"] = "dire"          # a value outside the enum
+json.dump(bad, open(sys.argv[2] + "/bad-risks.json", "w"))
+PYEOF
+expect "schema: valid risk cards pass" 0 ", 0 problem" "${SCHEMA[@]}" "$RISKS" "$FIX/risk-cards.json"
+expect "schema: probability above 1" 1 "likelihood/estimate" "${SCHEMA[@]}" "$RISKS" "$WORK/bad-risks.json"
+expect "schema: missing title" 1 "'title' is a required property" "${SCHEMA[@]}" "$RISKS" "$WORK/bad-risks.json"
+expect "schema: unknown severity" 1 "severity" "${SCHEMA[@]}" "$RISKS" "$WORK/bad-risks.json"
+expect "schema: not JSON -> exit 2" 2 "" "${SCHEMA[@]}" "$RISKS" "$WORK/not-a.pdf"
+
 echo "checkers: $passed passed, $failed failed"
 [[ "$failed" -eq 0 ]]

@@ -58,6 +58,7 @@ fn document_with(s: &str) -> Document {
             Block::Risk { risk: Box::new(risk), span: Span::default() },
         ],
         footnotes: Vec::new(),
+        taxonomy: None,
     }
 }
 

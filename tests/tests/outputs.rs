@@ -1,5 +1,6 @@
 //! Exported files checked by independent tools: poppler (tagged, title, language, text),
-//! the PyPI `pdfua` checker for PDF/UA-1, and axe-core in headless Chromium for the HTML.
+//! the PyPI `pdfua` checker for PDF/UA-1, axe-core in headless Chromium for the HTML and the
+//! embeddable risk cards, and the PyPI `jsonschema` validator for the risk JSON.
 
 #![allow(clippy::unwrap_used)] // a failed unwrap is a failed test
 
@@ -14,6 +15,10 @@ struct Exported {
     pdf: PathBuf,
     ua: PathBuf,
     html: PathBuf,
+    risk_json: PathBuf,
+    risk_html: PathBuf,
+    /// Whether the document has risk cards.
+    has_risks: bool,
     title: String,
     lang: String,
 }
@@ -31,10 +36,14 @@ fn export_clean_fixtures() -> Vec<Exported> {
         let pdf = dir.path().join(format!("{stem}.pdf"));
         let ua = dir.path().join(format!("{stem}-ua.pdf"));
         let html = dir.path().join(format!("{stem}.html"));
+        let risk_json = dir.path().join(format!("{stem}-risks.json"));
+        let risk_html = dir.path().join(format!("{stem}-risks.html"));
         let tagged = ExportRequest {
             document: path.clone().into(),
             pdf: Some(pdf.clone()),
             html: Some(html.clone()),
+            risk_json: Some(risk_json.clone()),
+            risk_html: Some(risk_html.clone()),
             ..Default::default()
         };
         let report = export_document(&tagged, &mut ()).unwrap();
@@ -53,6 +62,9 @@ fn export_clean_fixtures() -> Vec<Exported> {
             pdf,
             ua,
             html,
+            risk_json,
+            risk_html,
+            has_risks: !candor_render::collect_risks(&loaded.document.value).is_empty(),
             title: meta.title.clone(),
             lang: meta.lang.to_string(),
         });
@@ -120,11 +132,66 @@ fn html_exports_have_no_axe_violations() {
 }
 
 #[test]
+fn risk_json_exports_match_the_committed_schema() {
+    if !require_tool("the jsonschema checker (.venv)", python().exists()) {
+        return;
+    }
+    let checker = checkers_dir().join("schema_check.py");
+    let schema = candor_tests::repo_root().join("schemas/risk-cards.schema.json");
+    let exported = export_clean_fixtures();
+    assert!(exported.iter().filter(|e| e.has_risks).count() >= 2, "too few fixtures with risks");
+    let mut argv: Vec<&OsStr> = vec![checker.as_os_str(), schema.as_os_str()];
+    argv.extend(exported.iter().map(|e| e.risk_json.as_os_str()));
+    let result = run(&python(), &argv);
+    assert!(result.success, "risk JSON does not match the schema:\n{}", result.output);
+}
+
+/// The fragment is meant for someone else's page: it is checked inside a plain host page
+/// with its own `h1` and `main`, in the light and the dark colour scheme.
+#[test]
+fn embeddable_risk_cards_have_no_axe_violations() {
+    let node_modules = checkers_dir().join("node_modules");
+    if !require_tool(
+        "axe-core and Chromium",
+        node_modules.exists() && Path::new("/usr/bin/chromium").exists(),
+    ) {
+        return;
+    }
+    let exported = export_clean_fixtures();
+    let hosts = tempfile::tempdir().unwrap();
+    let mut pages = Vec::new();
+    for e in exported.iter().filter(|e| e.has_risks) {
+        let fragment = std::fs::read_to_string(&e.risk_html).unwrap();
+        assert!(fragment.starts_with("<section class=\"candor-risks\""), "{fragment}");
+        let page = hosts.path().join(e.risk_html.file_name().unwrap());
+        std::fs::write(
+            &page,
+            format!(
+                "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>A provider's product page</title>\n</head>\n<body>\n<main>\n<h1>Our model</h1>\n{fragment}</main>\n</body>\n</html>\n"
+            ),
+        )
+        .unwrap();
+        pages.push(page);
+    }
+    let checker = checkers_dir().join("axe_check.mjs");
+    let mut argv: Vec<&OsStr> = vec![checker.as_os_str()];
+    argv.extend(pages.iter().map(|p| p.as_os_str()));
+    let result = run(Path::new("node"), &argv);
+    assert!(result.success, "axe-core violations in the risk fragments:\n{}", result.output);
+}
+
+#[test]
 fn exports_are_byte_identical_across_runs() {
     let first = export_clean_fixtures();
     let second = export_clean_fixtures();
     for (a, b) in first.iter().zip(&second) {
-        for (x, y) in [(&a.pdf, &b.pdf), (&a.ua, &b.ua), (&a.html, &b.html)] {
+        for (x, y) in [
+            (&a.pdf, &b.pdf),
+            (&a.ua, &b.ua),
+            (&a.html, &b.html),
+            (&a.risk_json, &b.risk_json),
+            (&a.risk_html, &b.risk_html),
+        ] {
             assert_eq!(
                 std::fs::read(x).unwrap(),
                 std::fs::read(y).unwrap(),

@@ -16,6 +16,9 @@
 //! - [`PlainLanguageChecker`] runs the plain-language [`Rule`]s (long sentences, passive voice,
 //!   jargon, undefined abbreviations, vague qualifiers, percentages without a reference class,
 //!   …) and remembers per paragraph what it found, so re-checking after an edit is cheap.
+//! - [`check_risks`] checks risk blocks against the taxonomy (categories, mitigation kinds,
+//!   every specified systemic risk covered), against themselves and against the text around
+//!   them.
 //! - [`glossary::Glossary`] holds the built-in AI and EU AI Act terms (en, de, fr) and a
 //!   project's own; [`glossary_terms_used`] lists those a document uses.
 
@@ -23,6 +26,7 @@ mod disclosure;
 pub mod glossary;
 mod plain;
 mod readability;
+mod risks;
 
 pub use disclosure::{
     BomSignal, Disclosure, DisclosureCounts, DisclosureSummary, Evidence, FieldDisclosure,
@@ -33,3 +37,4 @@ pub use readability::{
     DocumentReadability, Formula, Language, PartReadability, Readability, Score, TextStats,
     document_readability, readability,
 };
+pub use risks::check_risks;

@@ -133,20 +133,7 @@ pub fn glossary(project: &Path, set: Option<&Path>) -> anyhow::Result<ExitCode> 
         }
         return Ok(ExitCode::SUCCESS);
     };
-    let text = if file == Path::new("-") {
-        std::io::read_to_string(std::io::stdin())?
-    } else {
-        let size =
-            std::fs::metadata(file).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?.len();
-        if size > candor_core::MAX_GLOSSARY_BYTES {
-            anyhow::bail!(
-                "{}: {size} bytes is too large for a glossary (at most {} bytes)",
-                file.display(),
-                candor_core::MAX_GLOSSARY_BYTES
-            );
-        }
-        std::fs::read_to_string(file).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?
-    };
+    let text = crate::output::read_limited(file, candor_core::MAX_GLOSSARY_BYTES, "a glossary")?;
     match candor_core::set_project_glossary(project, &text)? {
         Ok(entries) => {
             println!(

@@ -13,6 +13,8 @@ pub struct Outputs {
     pub html: Option<PathBuf>,
     pub pdf_standard: PdfStandard,
     pub typst_source: Option<PathBuf>,
+    pub risk_json: Option<PathBuf>,
+    pub risk_html: Option<PathBuf>,
 }
 
 pub fn export(
@@ -21,9 +23,11 @@ pub fn export(
     id: Option<String>,
     json: bool,
 ) -> anyhow::Result<ExitCode> {
-    let Outputs { pdf, html, pdf_standard, typst_source } = outputs;
-    if pdf.is_none() && html.is_none() && typst_source.is_none() {
-        eprintln!("candor export: say what to write with --pdf OUT.pdf and/or --html OUT.html");
+    let Outputs { pdf, html, pdf_standard, typst_source, risk_json, risk_html } = outputs;
+    if [&pdf, &html, &typst_source, &risk_json, &risk_html].iter().all(|o| o.is_none()) {
+        eprintln!(
+            "candor export: say what to write with --pdf OUT.pdf, --html OUT.html, --risk-json OUT.json or --risk-html OUT.html"
+        );
         return Ok(ExitCode::from(2));
     }
     let source = match id {
@@ -38,7 +42,15 @@ pub fn export(
         }
         None => DocumentSource::File(document.clone()),
     };
-    let request = ExportRequest { document: source, pdf, html, pdf_standard, typst_source };
+    let request = ExportRequest {
+        document: source,
+        pdf,
+        html,
+        pdf_standard,
+        typst_source,
+        risk_json,
+        risk_html,
+    };
     let mut progress = StderrProgress::new();
     let report = candor_core::export_document(&request, &mut progress);
     progress.finish();

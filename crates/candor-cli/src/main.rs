@@ -7,6 +7,7 @@ mod documents;
 mod export;
 mod output;
 mod sources;
+mod taxonomy;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -23,7 +24,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Typeset a companion document to PDF and/or HTML.
+    /// Typeset a companion document to PDF and/or HTML, and write its risks as JSON or
+    /// as an embeddable HTML fragment.
     ///
     /// DOCUMENT is a Markdown file, or a project file followed by a document id.
     Export {
@@ -43,6 +45,12 @@ enum Command {
         /// Also write the generated typst project into this folder.
         #[arg(long, value_name = "DIR")]
         typst_source: Option<PathBuf>,
+        /// Write the risks as JSON (described by schemas/risk-cards.schema.json) here.
+        #[arg(long, value_name = "OUT.json")]
+        risk_json: Option<PathBuf>,
+        /// Write the risks as an HTML fragment with scoped styles, to embed in a product.
+        #[arg(long, value_name = "OUT.html")]
+        risk_html: Option<PathBuf>,
         /// Print the files written and the diagnostics as JSON.
         #[arg(long)]
         json: bool,
@@ -74,6 +82,24 @@ enum Command {
         /// A file with the project's entries (- for standard input).
         #[arg(long, value_name = "FILE")]
         set: Option<PathBuf>,
+    },
+    /// Show or replace a project's own risk categories and kinds of mitigation, or list
+    /// every category and kind risk blocks may name (--list).
+    Taxonomy {
+        /// The project (P.candor); optional with --list.
+        project: Option<PathBuf>,
+        /// A file with the project's own entries (- for standard input).
+        #[arg(long, value_name = "FILE", conflicts_with = "list")]
+        set: Option<PathBuf>,
+        /// List every category and kind: the built-in ones, and the project's own.
+        #[arg(long)]
+        list: bool,
+        /// Names and descriptions in this language (en, de, fr) with --list.
+        #[arg(long, value_name = "xx", requires = "list")]
+        lang: Option<String>,
+        /// Print the list as JSON.
+        #[arg(long, requires = "list")]
+        json: bool,
     },
     /// Create an empty project file, or with --example the bundled example project.
     New {
@@ -153,13 +179,30 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Export { document, id, pdf, html, pdf_standard, typst_source, json } => {
+        Command::Export {
+            document,
+            id,
+            pdf,
+            html,
+            pdf_standard,
+            typst_source,
+            risk_json,
+            risk_html,
+            json,
+        } => {
             let standard = match pdf_standard {
                 Standard::Tagged => candor_core::PdfStandard::Tagged,
                 Standard::Ua1 => candor_core::PdfStandard::Ua1,
             };
             export::export(
-                export::Outputs { pdf, html, pdf_standard: standard, typst_source },
+                export::Outputs {
+                    pdf,
+                    html,
+                    pdf_standard: standard,
+                    typst_source,
+                    risk_json,
+                    risk_html,
+                },
                 document,
                 id,
                 json,
@@ -170,6 +213,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             check::check(&document, doc.as_deref(), lang, format)
         }
         Command::Glossary { project, set } => check::glossary(&project, set.as_deref()),
+        Command::Taxonomy { project, set, list, lang, json } => {
+            taxonomy::taxonomy(project.as_deref(), set.as_deref(), list, lang.as_deref(), json)
+        }
         Command::New { project, example } => sources::new(&project, example),
         Command::Starters { json } => documents::list_starters(json),
         Command::Import { project, files, json } => sources::import(&project, &files, json),

@@ -91,3 +91,26 @@ pub fn print_json(value: &impl serde::Serialize) -> anyhow::Result<()> {
     println!("{}", serde_json::to_string_pretty(value)?);
     Ok(())
 }
+
+/// The text of `file` (`-`: standard input), refused with its size when larger than `limit`
+/// bytes; `what` names the content for that message ("a glossary").
+pub fn read_limited(file: &Path, limit: u64, what: &str) -> anyhow::Result<String> {
+    use std::io::Read;
+    if file == Path::new("-") {
+        let mut text = String::new();
+        std::io::stdin().take(limit + 1).read_to_string(&mut text)?;
+        if text.len() as u64 > limit {
+            anyhow::bail!("standard input is too large for {what} (at most {limit} bytes)");
+        }
+        return Ok(text);
+    }
+    let size =
+        std::fs::metadata(file).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?.len();
+    if size > limit {
+        anyhow::bail!(
+            "{}: {size} bytes is too large for {what} (at most {limit} bytes)",
+            file.display()
+        );
+    }
+    std::fs::read_to_string(file).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))
+}

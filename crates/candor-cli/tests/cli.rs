@@ -475,3 +475,64 @@ fn check_a_project_with_its_own_glossary() {
     let out = candor(&["check", "p.candor", "--doc", "nope"], p);
     assert_ne!(out.status.code(), Some(0));
 }
+
+const RISKS: &str = "---\ntitle: Risiken\nlang: de\nmodel: Beispiel-1\n---\n\n# Risiken\n\n```candor-risk-overview\n```\n\n```risk\nid: angriffe\ncategory: cyber-offence\ntitle: Hilfe bei Angriffen\nlikelihood:\n  estimate: 0.2\n  range: [0.1, 0.3]\nmitigations:\n  - kind: input-output-filtering\n    what_we_did: Ein Filter.\n    effect: {before: 0.2, after: 0.04, measure: Anteil erfolgreicher Versuche}\n```\n";
+
+#[test]
+fn export_writes_the_risks_as_json_and_as_an_embeddable_fragment() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("doc.md"), RISKS).unwrap();
+    let out = candor(
+        &["export", "doc.md", "--risk-json", "risks.json", "--risk-html", "risks.html"],
+        dir.path(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    // The three specified risks without a card are warnings, not errors.
+    assert_eq!(stderr(&out).matches("risk/specified-risk-not-covered").count(), 3);
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("risks.json")).unwrap())
+            .unwrap();
+    assert_eq!(json["format"], "candor-risk-cards/1");
+    let card = &json["risks"][0];
+    assert_eq!(card["likelihood"]["summary"], "Unwahrscheinlich: etwa 20 von 100 (etwa 1 von 5).");
+    assert_eq!(card["mitigations"][0]["effect"]["after_count"], 4);
+    assert_eq!(json["coverage"]["covered"].as_array().unwrap().len(), 1);
+    let html = std::fs::read_to_string(dir.path().join("risks.html")).unwrap();
+    assert!(html.starts_with("<section class=\"candor-risks\" lang=\"de\""), "{html}");
+    assert!(html.contains("<h2 id=\"candor-risks-title\">Risiken von Beispiel-1</h2>"), "{html}");
+    // Every style rule is scoped to the fragment.
+    let style = &html[html.find("<style>").unwrap()..html.find("</style>").unwrap()];
+    for rule in style.lines().filter(|l| l.ends_with('{') && !l.starts_with('@')) {
+        let rule = rule.trim();
+        assert!(rule.starts_with(".candor-risks"), "unscoped rule: {rule}");
+    }
+    assert!(!html.contains("<script") && !html.contains("url("));
+    // An unknown category is an error: nothing is written.
+    let bad = RISKS.replace("cyber-offence", "cyber-offense");
+    std::fs::write(dir.path().join("bad.md"), bad).unwrap();
+    let out = candor(&["export", "bad.md", "--risk-json", "bad.json"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("Did you mean `cyber-offence`?"), "{}", stderr(&out));
+    assert!(!dir.path().join("bad.json").exists());
+}
+
+#[test]
+fn a_project_adds_its_own_risk_categories() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    assert!(candor(&["new", "p.candor"], p).status.success());
+    let out = candor(&["taxonomy", "--list", "--json"], p);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(list["categories"].as_array().unwrap().len(), 33);
+    std::fs::write(p.join("bad.txt"), "[category Bad]\n").unwrap();
+    let out = candor(&["taxonomy", "p.candor", "--set", "bad.txt"], p);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("bad.txt:line 1:"), "{}", stderr(&out));
+    let own = "[category election-integrity]\nen: Interfering with elections\nde: Einmischung in Wahlen\n";
+    std::fs::write(p.join("own.txt"), own).unwrap();
+    assert!(candor(&["taxonomy", "p.candor", "--set", "own.txt"], p).status.success());
+    assert_eq!(String::from_utf8_lossy(&candor(&["taxonomy", "p.candor"], p).stdout), own);
+    let out = candor(&["taxonomy", "--list", "p.candor", "--lang", "de"], p);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Einmischung in Wahlen"));
+}

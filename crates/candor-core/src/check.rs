@@ -49,6 +49,7 @@ pub fn check_project(
     options: &CheckOptions,
 ) -> Result<Vec<CheckedDocument>, Error> {
     let glossary = project_glossary(project)?;
+    let taxonomy = crate::project_taxonomy(project)?;
     let mut out = Vec::new();
     let documents = list_documents(project)?;
     if let Some(id) = only
@@ -58,7 +59,8 @@ pub fn check_project(
     }
     for summary in documents.iter().filter(|d| only.is_none_or(|id| d.id.as_str() == id)) {
         let text = get_document(project, summary.id.as_str(), None)?;
-        let parsed = candor_import::parse_companion(&text);
+        let mut parsed = candor_import::parse_companion(&text);
+        parsed.value.taxonomy = Some(Arc::clone(&taxonomy));
         let report =
             checked(text, parsed.value, parsed.diagnostics, Arc::clone(&glossary), options)?;
         out.push(CheckedDocument {
@@ -82,6 +84,7 @@ fn checked(
             .map_err(|message| Error::InvalidLanguage { tag: tag.clone(), message })?;
     }
     diagnostics.extend(candor_analysis::check_plain_language(&document, &text, glossary));
+    diagnostics.extend(candor_analysis::check_risks(&document, &text));
     sort(&mut diagnostics);
     let readability = Some(candor_analysis::document_readability(&document));
     Ok(ExportReport { text, diagnostics, written: Vec::new(), readability })

@@ -63,6 +63,10 @@ pub struct ExportRequest {
     pub pdf_standard: PdfStandard,
     /// Also write the generated typst project (main.typ, template, images) into this folder.
     pub typst_source: Option<PathBuf>,
+    /// Write the risks as JSON (`schemas/risk-cards.schema.json`) here.
+    pub risk_json: Option<PathBuf>,
+    /// Write the risks as an embeddable HTML fragment with scoped styles here.
+    pub risk_html: Option<PathBuf>,
 }
 
 /// The outcome of an export or a check.
@@ -96,7 +100,10 @@ pub fn export_document(
     request: &ExportRequest,
     progress: &mut dyn Progress,
 ) -> Result<ExportReport, Error> {
-    let total = 2 + u32::from(request.pdf.is_some()) + u32::from(request.html.is_some());
+    let total = 2
+        + u32::from(request.pdf.is_some())
+        + u32::from(request.html.is_some())
+        + u32::from(request.risk_json.is_some() || request.risk_html.is_some());
     progress.step(1, total, "reading the document");
     let loaded = match &request.document {
         DocumentSource::File(path) => load_document(path)?,
@@ -115,7 +122,7 @@ pub fn export_document(
     let LoadedDocument { text, document, .. } = loaded;
     let project = request.document.project_document().map(|(project, _)| project);
     let Prepared { document, images, diagnostics } =
-        prepare(document, project, Some(request.document.path()))?;
+        prepare(document, &text, project, Some(request.document.path()))?;
     let doc = &document;
     let mut report = ExportReport { text, diagnostics, written: Vec::new(), readability: None };
     if report.has_errors() {
@@ -146,6 +153,16 @@ pub fn export_document(
         progress.step(step, total, "writing the HTML");
         step += 1;
         outputs.push((html_path.clone(), html(doc, &images).into_bytes()));
+    }
+    if request.risk_json.is_some() || request.risk_html.is_some() {
+        progress.step(step, total, "writing the risk cards");
+        step += 1;
+    }
+    if let Some(path) = &request.risk_json {
+        outputs.push((path.clone(), risk_json(doc).into_bytes()));
+    }
+    if let Some(path) = &request.risk_html {
+        outputs.push((path.clone(), candor_render::write_risk_fragment(doc).into_bytes()));
     }
     if let Some(dir) = &request.typst_source {
         for (name, bytes) in candor_render::typst_project(doc, &images).files {
@@ -179,14 +196,22 @@ pub(crate) struct Prepared {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Fills in generated blocks (`candor-bom` needs the `project` the document belongs to) and
-/// loads the images relative to the folder of `images_beside`; without it no image is read.
+/// Reads the document against the project's taxonomy and checks its risks, fills in generated
+/// blocks (`candor-bom` needs the `project` the document belongs to) and loads the images
+/// relative to the folder of `images_beside`; without it no image is read. `text` is what
+/// `parsed` was read from.
 pub(crate) fn prepare(
     parsed: Warned<Document>,
+    text: &str,
     project: Option<&Path>,
     images_beside: Option<&Path>,
 ) -> Result<Prepared, Error> {
     let Warned { value: mut document, mut diagnostics } = parsed;
+    if let Some(project) = project {
+        document.taxonomy = Some(crate::project_taxonomy(project)?);
+    }
+    // On the text as written, before Candor's own blocks are filled in.
+    diagnostics.extend(candor_analysis::check_risks(&document, text));
     diagnostics.extend(expand_bom_blocks(&mut document, project)?);
     expand_glossary_blocks(&mut document, project)?;
     let images = match images_beside {
@@ -198,6 +223,16 @@ pub(crate) fn prepare(
         None => Images::new(),
     };
     Ok(Prepared { document, images, diagnostics })
+}
+
+/// The risks of a prepared document as JSON, as `export --risk-json` writes it.
+pub(crate) fn risk_json(doc: &Document) -> String {
+    let report = candor_render::risk_report(doc);
+    // Serialising plain structs of strings and numbers cannot fail; an empty object is
+    // still valid JSON should it ever.
+    let mut json = serde_json::to_string_pretty(&report).unwrap_or_else(|_| "{}".to_owned());
+    json.push('\n');
+    json
 }
 
 /// The self-contained HTML page of a prepared document, as `export --html` writes it.

@@ -19,6 +19,7 @@ mod progress;
 mod project;
 mod recent;
 mod starters;
+mod taxonomy;
 mod views;
 mod workspace;
 
@@ -42,6 +43,7 @@ pub use project::{
 };
 pub use recent::{MAX_RECENT, forget_project, recent_projects, remember_project};
 pub use starters::{StarterInfo, new_document, new_document_text, starters};
+pub use taxonomy::{project_taxonomy, project_taxonomy_text, set_project_taxonomy};
 pub use views::{
     DisclosureRow, DocumentItem, EditingDocument, FixItem, ImportOutcome, OutlineEntry,
     PassageItem, ProblemItem, ProjectOverview, RecentProject, RiskVocabulary, ScoreCard, ScoreLine,

@@ -360,33 +360,32 @@ pub struct RiskVocabulary {
 pub struct VocabularyEntry {
     pub id: String,
     pub name: String,
-    /// Where the value comes from (an official item number), if anywhere.
+    /// A plain description.
+    pub about: String,
+    /// Where the value comes from (official item numbers), if anywhere.
     pub reference: Option<String>,
+    /// For categories: which list it comes from (`specified`, `type`, `example`,
+    /// `first-draft`, `broader`, `project`).
+    pub group: Option<String>,
     /// For categories: one of the four systemic risks the Code of Practice specifies.
     pub specified: bool,
 }
 
-/// Every risk category, mitigation kind, severity and likelihood word.
-pub fn risk_vocabulary() -> RiskVocabulary {
+/// Every risk category (of `taxonomy`: the built-in one plus a project's own), mitigation
+/// kind, severity and likelihood word, named in English for the editor.
+pub fn risk_vocabulary(taxonomy: &candor_model::Taxonomy) -> RiskVocabulary {
+    let english = candor_model::LanguageTag::default();
+    let entry = |e: &candor_model::TaxonomyEntry| VocabularyEntry {
+        id: e.id.clone(),
+        name: e.name(&english).to_owned(),
+        about: e.about(&english).to_owned(),
+        reference: (!e.references.is_empty()).then(|| e.references.join("; ")),
+        group: e.group.map(|g| g.id().to_owned()),
+        specified: e.specified(),
+    };
     RiskVocabulary {
-        categories: candor_model::RISK_CATEGORIES
-            .iter()
-            .map(|c| VocabularyEntry {
-                id: c.id.to_owned(),
-                name: c.name.to_owned(),
-                reference: Some(c.reference.to_owned()),
-                specified: c.specified,
-            })
-            .collect(),
-        mitigation_kinds: candor_model::MITIGATION_KINDS
-            .iter()
-            .map(|m| VocabularyEntry {
-                id: m.id.to_owned(),
-                name: m.name.to_owned(),
-                reference: None,
-                specified: false,
-            })
-            .collect(),
+        categories: taxonomy.categories().iter().map(entry).collect(),
+        mitigation_kinds: taxonomy.mitigations().iter().map(entry).collect(),
         severities: ["low", "moderate", "high", "critical"].map(str::to_owned).to_vec(),
         likelihood_words: [
             "exceptionally unlikely",

@@ -23,7 +23,7 @@ use crate::yaml::SourceMap;
 pub(crate) const MAX_DEPTH: usize = 32;
 
 /// Generated blocks Candor can place (```` ```candor-NAME ````).
-const GENERATED: [&str; 3] = ["risk-overview", "bom", "glossary"];
+const GENERATED: [&str; 4] = ["risk-overview", "risk-coverage", "bom", "glossary"];
 
 /// Reads a companion document: YAML front matter, then Markdown with risk blocks, source
 /// links and footnotes.
@@ -36,8 +36,7 @@ const GENERATED: [&str; 3] = ["risk-overview", "bom", "glossary"];
 ///   `duplicate-source`, `unknown-key`, `wrong-type`, `duplicate-key`, `yaml-syntax`,
 ///   `yaml-alias`, `yaml-tag`, `too-deep`
 /// - `risk/`: `missing-field`, `wrong-type`, `unknown-key`, `invalid-id`, `duplicate-id`,
-///   `unknown-category`, `unknown-severity`, `invalid-probability`, `invalid-range`,
-///   `unknown-mitigation`, `invalid-source`, `unknown-source`, `duplicate-key`,
+///   `unknown-severity`, `invalid-probability`, `invalid-range`, `invalid-source`, `unknown-source`, `duplicate-key`,
 ///   `yaml-syntax`, `yaml-alias`, `yaml-tag`, `too-deep`
 /// - `link/`: `invalid-source`, `unknown-source`, `unsafe-url`, `unsupported-url`
 /// - `image/`: `remote`, `unsupported-src`
@@ -80,7 +79,7 @@ pub fn parse_companion(text: &str) -> Warned<Document> {
         }
     }
     diags.sort_by_key(|d| d.span.start);
-    Warned { value: Document { meta, blocks, footnotes }, diagnostics: diags }
+    Warned { value: Document { meta, blocks, footnotes, taxonomy: None }, diagnostics: diags }
 }
 
 fn options() -> Options {
@@ -1508,8 +1507,8 @@ sources: [report#sec-7-3]
             matches!(&doc.blocks[0], Block::BlockQuote { blocks, .. } if matches!(blocks[0], Block::Risk { .. }))
         );
         // Errors that prevent an entry drop the block.
-        let md = "```risk\nid: x\ncategory: weather\ntitle: T\n```\n";
-        assert_eq!(found(md), one("risk/unknown-category", 3, 11));
+        let md = "```risk\nid: x\ncategory: cbrn\ntitle: [a, b]\n```\n";
+        assert_eq!(found(md), one("risk/wrong-type", 4, 8));
         assert!(parse(md).value.blocks.is_empty());
         let md = "```risk\nid: x\ncategory: cbrn\ntitle: T\nsources: [nope#1]\n```\n\n```risk\nid: x\ncategory: cbrn\ntitle: U\n```\n";
         assert_eq!(

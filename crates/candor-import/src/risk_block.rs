@@ -3,9 +3,8 @@
 use std::collections::HashSet;
 
 use candor_model::{
-    CalibratedWord, Diagnostic, Effect, Estimate, Likelihood, MITIGATION_KINDS, Mitigation,
-    MitigationKind, RISK_CATEGORIES, RiskCategory, RiskEntry, SeverityLevel, SourceLink, SourceRef,
-    Span,
+    CalibratedWord, Diagnostic, Effect, Estimate, Likelihood, Mitigation, MitigationKind,
+    RiskCategory, RiskEntry, SeverityLevel, SourceLink, SourceRef, Span,
 };
 
 use crate::yaml::{self, Context, Node, SourceMap, Value};
@@ -76,23 +75,10 @@ pub(crate) fn parse(
                     entry_ok &= value.is_null();
                     continue;
                 };
+                // Whether the category exists depends on the project's taxonomy: the
+                // analysis checks it (`risk/unknown-category`).
                 category = RiskCategory::parse(&text);
-                if category.is_none() {
-                    let ids: Vec<&str> = RISK_CATEGORIES.iter().map(|c| c.id).collect();
-                    let hint = match yaml::closest(&text, &ids) {
-                        Some(id) => format!("Did you mean `{id}`?"),
-                        None => format!("Use one of: {}.", ids.join(", ")),
-                    };
-                    r.diags.push(
-                        Diagnostic::error(
-                            "risk/unknown-category",
-                            value.span,
-                            format!("`{text}` is not a risk category Candor knows."),
-                        )
-                        .with_hint(hint),
-                    );
-                    entry_ok = false;
-                }
+                entry_ok &= category.is_some();
             }
             "title" => {
                 title = r.text("title", value);
@@ -443,22 +429,8 @@ impl Reader<'_> {
                 "kind" => {
                     kind_given = !value.is_null();
                     let Some(text) = self.text("mitigations.kind", value) else { continue };
+                    // Checked against the project's taxonomy by the analysis.
                     kind = MitigationKind::parse(&text);
-                    if kind.is_none() {
-                        let ids: Vec<&str> = MITIGATION_KINDS.iter().map(|m| m.id).collect();
-                        let hint = match yaml::closest(&text, &ids) {
-                            Some(id) => format!("Did you mean `{id}`?"),
-                            None => format!("Use one of: {}.", ids.join(", ")),
-                        };
-                        self.diags.push(
-                            Diagnostic::error(
-                                "risk/unknown-mitigation",
-                                value.span,
-                                format!("`{text}` is not a kind of mitigation Candor knows."),
-                            )
-                            .with_hint(hint),
-                        );
-                    }
                 }
                 "what_we_did" => what_we_did = self.text("mitigations.what_we_did", value),
                 "effect" => effect = self.effect(value),
@@ -687,12 +659,11 @@ mod tests {
 
     #[test]
     fn every_risk_code_has_a_position() {
-        assert_eq!(
-            found("id: x\ncategory: cyber\ntitle: T\n"),
-            one("risk/unknown-category", 2, 11)
-        );
-        let (_, d) = run("id: x\ncategory: cyber\ntitle: T\n");
-        assert_eq!(d[0].hints, ["Did you mean `cyber-offence`?"]);
+        // Whether a category or mitigation kind exists is checked by the analysis, against
+        // the project's taxonomy; the reader keeps what was written.
+        let (entry, d) = run("id: x\ncategory: Cyber Offense\ntitle: T\n");
+        assert!(d.is_empty());
+        assert_eq!(entry.unwrap().category.id(), "cyber-offense");
         assert_eq!(found(&with("likelihod: 0.2\n")), one("risk/unknown-key", 4, 1));
         assert_eq!(run(&with("likelihod: 0.2\n")).1[0].hints, ["Did you mean `likelihood`?"]);
         assert_eq!(
@@ -724,10 +695,7 @@ mod tests {
             one("risk/missing-field", 5, 3)
         );
         assert_eq!(found(&with("severity: dire\n")), one("risk/unknown-severity", 4, 11));
-        assert_eq!(
-            found(&with("mitigations:\n  - kind: filtering\n    what_we_did: x\n")),
-            one("risk/unknown-mitigation", 5, 11)
-        );
+        assert_eq!(found(&with("mitigations:\n  - kind: filtering\n    what_we_did: x\n")), []);
         assert_eq!(
             found(&with("mitigations:\n  - kind: security\n")),
             one("risk/missing-field", 5, 5)
@@ -780,7 +748,7 @@ mod tests {
     #[test]
     fn bad_optional_parts_are_dropped_not_the_entry() {
         let (entry, diags) = run(&with(
-            "likelihood:\n  estimate: 3\nmitigations:\n  - kind: nope\n    what_we_did: x\n  - kind: security\n    what_we_did: y\n",
+            "likelihood:\n  estimate: 3\nmitigations:\n  - kind: security\n  - kind: security\n    what_we_did: y\n",
         ));
         let entry = entry.unwrap();
         assert!(entry.likelihood.is_none());

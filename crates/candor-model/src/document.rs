@@ -1,8 +1,9 @@
 use std::fmt;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{LanguageTag, RiskEntry, Span};
+use crate::{LanguageTag, RiskEntry, Span, Taxonomy};
 
 /// A companion document: the plain-language text an author publishes.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -11,6 +12,17 @@ pub struct Document {
     pub blocks: Vec<Block>,
     /// Footnote definitions in the order they are first referenced.
     pub footnotes: Vec<Footnote>,
+    /// The project's taxonomy (built-in plus the project's own categories) when the document
+    /// belongs to a project that adds some; `None` reads it against the built-in one.
+    #[serde(skip)]
+    pub taxonomy: Option<Arc<Taxonomy>>,
+}
+
+impl Document {
+    /// The taxonomy the document's risk blocks are checked and rendered against.
+    pub fn taxonomy(&self) -> &Taxonomy {
+        self.taxonomy.as_deref().unwrap_or_else(|| Taxonomy::builtin())
+    }
 }
 
 /// The front matter, validated.

@@ -30,5 +30,6 @@ pub use source::{
 pub use source_builder::{SourceBuilder, collapse_whitespace, slug, split_numbering};
 pub use span::{LineCol, LineIndex, Span};
 pub use taxonomy::{
-    CategoryInfo, MITIGATION_KINDS, MitigationInfo, MitigationKind, RISK_CATEGORIES, RiskCategory,
+    CategoryGroup, EntryText, MAX_TAXONOMY_BYTES, MitigationKind, RiskCategory, Taxonomy,
+    TaxonomyEntry, TaxonomyError,
 };

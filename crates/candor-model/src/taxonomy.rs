@@ -1,164 +1,442 @@
-//! The risk categories and mitigation kinds that risk blocks may name.
+//! The risk taxonomy: the categories risk blocks may name and the kinds of mitigation.
 //!
-//! Every category has the same structure; the four systemic risks the EU Code of Practice
-//! names for mandatory assessment (Appendix 1.4) are marked, never ranked above the rest.
+//! The built-in taxonomy is data (`assets/taxonomy/taxonomy.txt`): every category of the EU
+//! Code of Practice's lists and of the broader lists civil society asked for, each with the
+//! same entry structure — a plain name and description per language and its official
+//! references. The four specified systemic risks (Appendix 1.4) are marked so that a summary
+//! can be checked for them; nothing ranks them above the rest. A project adds its own
+//! categories and kinds in the same format ([`Taxonomy::merged`]).
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-/// A risk category of the taxonomy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-pub struct RiskCategory(&'static CategoryInfo);
+use crate::LanguageTag;
 
-/// What Candor knows about one category.
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct CategoryInfo {
-    /// Kebab-case id used in risk blocks.
-    pub id: &'static str,
-    /// A plain name for readers.
-    pub name: &'static str,
-    /// Where the category comes from (official item number).
-    pub reference: &'static str,
-    /// One of the four specified systemic risks of Appendix 1.4.
-    pub specified: bool,
-}
-
-macro_rules! categories {
-    ($( $id:literal, $name:literal, $reference:literal, $specified:literal; )*) => {
-        /// Every category, in the order summaries list them.
-        pub static RISK_CATEGORIES: &[CategoryInfo] = &[
-            $( CategoryInfo { id: $id, name: $name, reference: $reference, specified: $specified }, )*
-        ];
-    };
-}
-
-categories! {
-    "cbrn", "Chemical, biological, radiological and nuclear threats", "CoP S&S Appendix 1.4(1)", true;
-    "loss-of-control", "Loss of human control over the model", "CoP S&S Appendix 1.4(2)", true;
-    "cyber-offence", "Cyber attacks", "CoP S&S Appendix 1.4(3)", true;
-    "harmful-manipulation", "Harmful manipulation of people", "CoP S&S Appendix 1.4(4)", true;
-    "public-health", "Public health", "CoP S&S Appendix 1.1(1)", false;
-    "safety", "Safety", "CoP S&S Appendix 1.1(2)", false;
-    "public-security", "Public security", "CoP S&S Appendix 1.1(3)", false;
-    "fundamental-rights", "Fundamental rights", "CoP S&S Appendix 1.1(4)", false;
-    "society-as-a-whole", "Society as a whole", "CoP S&S Appendix 1.1(5)", false;
-    "major-accidents", "Major accidents", "CoP S&S Appendix 1.1, examples", false;
-    "critical-infrastructure", "Critical sectors and infrastructure", "CoP S&S Appendix 1.1, examples", false;
-    "public-mental-health", "Public mental health", "CoP S&S Appendix 1.1, examples", false;
-    "freedom-of-expression", "Freedom of expression and information", "CoP S&S Appendix 1.1, examples", false;
-    "non-discrimination", "Discrimination", "CoP S&S Appendix 1.1, examples", false;
-    "privacy", "Privacy and personal data", "CoP S&S Appendix 1.1, examples", false;
-    "environment", "The environment", "CoP S&S Appendix 1.1, examples", false;
-    "non-human-welfare", "Welfare of animals and other non-humans", "CoP S&S Appendix 1.1, examples", false;
-    "economic-security", "Economic security", "CoP S&S Appendix 1.1, examples", false;
-    "democratic-processes", "Democratic processes", "CoP S&S Appendix 1.1, examples", false;
-    "concentration-of-power", "Concentration of power", "CoP S&S Appendix 1.1, examples", false;
-    "illegal-harmful-content", "Illegal, violent, hateful or false content", "CoP S&S Appendix 1.1, examples", false;
-}
+/// The id of a risk category as a risk block names it: lowercase, words joined by hyphens.
+/// Whether the category exists is a question for the [`Taxonomy`] the document is read with.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct RiskCategory(String);
 
 impl RiskCategory {
-    /// Looks up a category by id (case-insensitive, spaces or underscores for hyphens).
+    /// The normalised id (case-insensitive, spaces or underscores for hyphens); `None` when
+    /// nothing is left.
     pub fn parse(text: &str) -> Option<Self> {
-        let normal = text.trim().to_lowercase().replace([' ', '_'], "-");
-        RISK_CATEGORIES.iter().find(|c| c.id == normal).map(RiskCategory)
+        Some(RiskCategory(normalise_id(text)?))
     }
 
-    pub fn info(self) -> &'static CategoryInfo {
-        self.0
-    }
-
-    pub fn id(self) -> &'static str {
-        self.0.id
+    pub fn id(&self) -> &str {
+        &self.0
     }
 }
 
-impl TryFrom<String> for RiskCategory {
-    type Error = String;
-    fn try_from(value: String) -> Result<Self, String> {
-        Self::parse(&value).ok_or_else(|| format!("unknown risk category `{value}`"))
-    }
-}
-
-impl From<RiskCategory> for String {
-    fn from(c: RiskCategory) -> String {
-        c.id().to_owned()
-    }
-}
-
-/// A kind of mitigation (Measure II.6.1 of the third draft, with the proposed additions).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-pub struct MitigationKind(&'static MitigationInfo);
-
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct MitigationInfo {
-    pub id: &'static str,
-    pub name: &'static str,
-}
-
-/// Every mitigation kind.
-pub static MITIGATION_KINDS: &[MitigationInfo] = &[
-    MitigationInfo { id: "data-filtering", name: "Filtering the training data" },
-    MitigationInfo { id: "input-output-filtering", name: "Checking what goes in and comes out" },
-    MitigationInfo { id: "behaviour-change", name: "Training the model to behave more safely" },
-    MitigationInfo { id: "access-restriction", name: "Limiting who can use the model" },
-    MitigationInfo { id: "safety-tools-for-others", name: "Safety tools offered to others" },
-    MitigationInfo { id: "quantitative-guarantees", name: "Measured safety guarantees" },
-    MitigationInfo { id: "agent-infrastructure", name: "Safeguards for AI agents" },
-    MitigationInfo { id: "interpretability", name: "Tools to understand the model" },
-    MitigationInfo { id: "differential-privacy", name: "Protecting personal data in training" },
-    MitigationInfo { id: "human-oversight", name: "People overseeing the model" },
-    MitigationInfo { id: "security", name: "Protecting the model from theft and tampering" },
-];
+/// The id of a kind of mitigation; "behavior" is read as "behaviour".
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct MitigationKind(String);
 
 impl MitigationKind {
     pub fn parse(text: &str) -> Option<Self> {
-        let normal = text.trim().to_lowercase().replace([' ', '_'], "-");
-        let normal = normal.replace("behavior", "behaviour");
-        MITIGATION_KINDS.iter().find(|m| m.id == normal).map(MitigationKind)
+        Some(MitigationKind(normalise_id(text)?.replace("behavior", "behaviour")))
     }
 
-    pub fn info(self) -> &'static MitigationInfo {
-        self.0
+    pub fn id(&self) -> &str {
+        &self.0
     }
+}
+
+fn normalise_id(text: &str) -> Option<String> {
+    let id: String = text
+        .trim()
+        .to_lowercase()
+        .split([' ', '_', '-'])
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    (!id.is_empty()).then_some(id)
+}
+
+/// Which list a category comes from. It says where the category was named, not how much it
+/// matters: every group is shown with the same structure and prominence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CategoryGroup {
+    /// The four specified systemic risks every provider must assess (Appendix 1.4).
+    Specified,
+    /// The five types of risk (Appendix 1.1).
+    Type,
+    /// The examples named under those types.
+    Example,
+    /// The first draft's initial taxonomy (November 2024).
+    FirstDraft,
+    /// Risks civil-society feedback says the taxonomy omits.
+    Broader,
+    /// Added by the project.
+    Project,
+}
+
+impl CategoryGroup {
+    pub const ALL: [CategoryGroup; 6] = [
+        CategoryGroup::Specified,
+        CategoryGroup::Type,
+        CategoryGroup::Example,
+        CategoryGroup::FirstDraft,
+        CategoryGroup::Broader,
+        CategoryGroup::Project,
+    ];
 
     pub fn id(self) -> &'static str {
-        self.0.id
+        match self {
+            CategoryGroup::Specified => "specified",
+            CategoryGroup::Type => "type",
+            CategoryGroup::Example => "example",
+            CategoryGroup::FirstDraft => "first-draft",
+            CategoryGroup::Broader => "broader",
+            CategoryGroup::Project => "project",
+        }
+    }
+
+    fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|g| g.id() == text.trim())
     }
 }
 
-impl TryFrom<String> for MitigationKind {
-    type Error = String;
-    fn try_from(value: String) -> Result<Self, String> {
-        Self::parse(&value).ok_or_else(|| format!("unknown mitigation kind `{value}`"))
+/// The plain name and description of an entry in one language.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct EntryText {
+    pub name: String,
+    pub about: String,
+}
+
+/// One category or one mitigation kind: the same structure for every entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TaxonomyEntry {
+    pub id: String,
+    /// For categories; `None` for mitigation kinds.
+    pub group: Option<CategoryGroup>,
+    /// Where the entry comes from, with official item numbers.
+    pub references: Vec<String>,
+    /// Name and description by primary language subtag (`en`, `de`, `fr`, …).
+    pub text: BTreeMap<String, EntryText>,
+}
+
+impl TaxonomyEntry {
+    /// One of the four specified systemic risks of Appendix 1.4.
+    pub fn specified(&self) -> bool {
+        self.group == Some(CategoryGroup::Specified)
+    }
+
+    /// The name in `lang`, else in English, else the id.
+    pub fn name(&self, lang: &LanguageTag) -> &str {
+        self.text_in(lang).map_or(&self.id, |t| t.name.as_str())
+    }
+
+    /// The description in `lang`, else in English; empty when there is none.
+    pub fn about(&self, lang: &LanguageTag) -> &str {
+        self.text_in(lang).map_or("", |t| t.about.as_str())
+    }
+
+    /// The text in `lang` or English, and whether it is in `lang` itself.
+    pub fn text_in(&self, lang: &LanguageTag) -> Option<&EntryText> {
+        self.text.get(lang.language()).or_else(|| self.text.get("en"))
+    }
+
+    /// Whether the entry has wording in `lang` itself (not only the English fallback).
+    pub fn has_language(&self, lang: &LanguageTag) -> bool {
+        self.text.contains_key(lang.language())
     }
 }
 
-impl From<MitigationKind> for String {
-    fn from(m: MitigationKind) -> String {
-        m.id().to_owned()
+/// A problem in a taxonomy file, with the 1-based line it is on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TaxonomyError {
+    pub line: usize,
+    pub message: String,
+}
+
+impl fmt::Display for TaxonomyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}: {}", self.line, self.message)
     }
+}
+
+/// The categories and mitigation kinds a document is checked and rendered against.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Taxonomy {
+    categories: Vec<TaxonomyEntry>,
+    mitigations: Vec<TaxonomyEntry>,
+}
+
+const BUILTIN: &str = include_str!("../../../assets/taxonomy/taxonomy.txt");
+
+/// The most a project's own taxonomy text may hold; a taxonomy is a few dozen entries.
+pub const MAX_TAXONOMY_BYTES: usize = 1024 * 1024;
+
+impl Taxonomy {
+    /// Candor's built-in taxonomy.
+    pub fn builtin() -> &'static Taxonomy {
+        static BUILT: OnceLock<Taxonomy> = OnceLock::new();
+        // The tests prove the data parses; were it ever broken, an empty taxonomy beats a panic.
+        BUILT.get_or_init(|| Taxonomy::parse(BUILTIN).unwrap_or_default())
+    }
+
+    /// Reads a taxonomy:
+    ///
+    /// ```text
+    /// [category my-risk]          # or [mitigation my-kind]
+    /// group: broader              # categories only; a project's own default to `project`
+    /// reference: Where it comes from (one line each, any number)
+    /// en: Plain name
+    /// en.about: One or two plain sentences.
+    /// ```
+    ///
+    /// Every problem is reported with its line; nothing is read when there is one.
+    pub fn parse(text: &str) -> Result<Taxonomy, Vec<TaxonomyError>> {
+        let mut taxonomy = Taxonomy::default();
+        let mut errors = Vec::new();
+        let mut current: Option<(usize, bool, TaxonomyEntry)> = None;
+        /// Checks the entry just read and files it.
+        fn finish(
+            entry: Option<(usize, bool, TaxonomyEntry)>,
+            taxonomy: &mut Taxonomy,
+            errors: &mut Vec<TaxonomyError>,
+        ) {
+            let Some((line, is_category, entry)) = entry else { return };
+            if entry.text.is_empty() {
+                errors.push(TaxonomyError {
+                    line,
+                    message: format!("`{}` has no name: add a line such as `en: …`", entry.id),
+                });
+            }
+            for (lang, t) in &entry.text {
+                if t.name.is_empty() {
+                    errors.push(TaxonomyError {
+                        line,
+                        message: format!("`{}` has `{lang}.about` but no `{lang}:` name", entry.id),
+                    });
+                }
+            }
+            let list =
+                if is_category { &mut taxonomy.categories } else { &mut taxonomy.mitigations };
+            if list.iter().any(|e| e.id == entry.id) {
+                errors.push(TaxonomyError {
+                    line,
+                    message: format!("`{}` is defined twice", entry.id),
+                });
+                return;
+            }
+            list.push(entry);
+        }
+        for (index, raw) in text.lines().enumerate() {
+            let line = index + 1;
+            let trimmed = raw.trim();
+            if trimmed.is_empty() || trimmed.starts_with('#') {
+                continue;
+            }
+            if let Some(header) = trimmed.strip_prefix('[') {
+                finish(current.take(), &mut taxonomy, &mut errors);
+                let Some(header) = header.strip_suffix(']') else {
+                    errors.push(TaxonomyError { line, message: "a header ends with `]`".into() });
+                    continue;
+                };
+                let (kind, id) = header.trim().split_once(' ').unwrap_or((header.trim(), ""));
+                let is_category = match kind {
+                    "category" => true,
+                    "mitigation" => false,
+                    other => {
+                        errors.push(TaxonomyError {
+                            line,
+                            message: format!(
+                                "`[{other} …]` is neither `[category ID]` nor `[mitigation ID]`"
+                            ),
+                        });
+                        continue;
+                    }
+                };
+                let id = id.trim();
+                match normalise_id(id).filter(|n| n == id) {
+                    Some(id) => {
+                        let entry = TaxonomyEntry {
+                            id,
+                            group: is_category.then_some(CategoryGroup::Project),
+                            references: Vec::new(),
+                            text: BTreeMap::new(),
+                        };
+                        current = Some((line, is_category, entry));
+                    }
+                    None => errors.push(TaxonomyError {
+                        line,
+                        message: format!(
+                            "the id `{id}` should be lowercase words joined by hyphens, e.g. `my-risk`"
+                        ),
+                    }),
+                }
+                continue;
+            }
+            let Some((key, value)) = trimmed.split_once(':') else {
+                errors.push(TaxonomyError {
+                    line,
+                    message: "expected `key: value`, e.g. `en: Plain name`".into(),
+                });
+                continue;
+            };
+            let (key, value) = (key.trim(), value.trim());
+            let Some((_, is_category, entry)) = current.as_mut() else {
+                errors.push(TaxonomyError {
+                    line,
+                    message: "start an entry with `[category ID]` or `[mitigation ID]` first"
+                        .into(),
+                });
+                continue;
+            };
+            if value.is_empty() {
+                errors.push(TaxonomyError { line, message: format!("`{key}` has no value") });
+                continue;
+            }
+            match key {
+                "group" if *is_category => match CategoryGroup::parse(value) {
+                    Some(group) => entry.group = Some(group),
+                    None => errors.push(TaxonomyError {
+                        line,
+                        message: format!(
+                            "`{value}` is not a group; use one of: {}",
+                            CategoryGroup::ALL.map(CategoryGroup::id).join(", ")
+                        ),
+                    }),
+                },
+                "reference" => entry.references.push(value.to_owned()),
+                _ => {
+                    let (lang, about) = match key.split_once('.') {
+                        Some((lang, "about")) => (lang, true),
+                        Some(_) => ("", false),
+                        None => (key, false),
+                    };
+                    if !is_language_code(lang) {
+                        errors.push(TaxonomyError {
+                            line,
+                            message: format!(
+                                "unknown key `{key}`: use `group`, `reference`, `LANG` or `LANG.about` (e.g. `en`, `de.about`)"
+                            ),
+                        });
+                        continue;
+                    }
+                    let text = entry.text.entry(lang.to_owned()).or_default();
+                    let slot = if about { &mut text.about } else { &mut text.name };
+                    if !slot.is_empty() {
+                        errors.push(TaxonomyError {
+                            line,
+                            message: format!("`{key}` is given twice for `{}`", entry.id),
+                        });
+                    }
+                    *slot = value.to_owned();
+                }
+            }
+        }
+        finish(current.take(), &mut taxonomy, &mut errors);
+        if errors.is_empty() { Ok(taxonomy) } else { Err(errors) }
+    }
+
+    /// This taxonomy with a project's entries added: a project entry with a new id is added
+    /// at the end; one with a known id replaces the wording of the languages it gives and adds
+    /// its references, but keeps the built-in group (a project cannot un-specify a risk).
+    pub fn merged(&self, project: &Taxonomy) -> Taxonomy {
+        let mut out = self.clone();
+        for (mine, theirs) in [
+            (&mut out.categories, &project.categories),
+            (&mut out.mitigations, &project.mitigations),
+        ] {
+            for entry in theirs {
+                match mine.iter_mut().find(|e| e.id == entry.id) {
+                    Some(known) => {
+                        for (lang, text) in &entry.text {
+                            let slot = known.text.entry(lang.clone()).or_default();
+                            slot.name.clone_from(&text.name);
+                            if !text.about.is_empty() {
+                                slot.about.clone_from(&text.about);
+                            }
+                        }
+                        for reference in &entry.references {
+                            if !known.references.contains(reference) {
+                                known.references.push(reference.clone());
+                            }
+                        }
+                    }
+                    None => mine.push(entry.clone()),
+                }
+            }
+        }
+        out
+    }
+
+    /// Every category, in the order summaries list them.
+    pub fn categories(&self) -> &[TaxonomyEntry] {
+        &self.categories
+    }
+
+    /// Every mitigation kind.
+    pub fn mitigations(&self) -> &[TaxonomyEntry] {
+        &self.mitigations
+    }
+
+    pub fn category(&self, id: &RiskCategory) -> Option<&TaxonomyEntry> {
+        self.categories.iter().find(|c| c.id == id.id())
+    }
+
+    pub fn mitigation(&self, kind: &MitigationKind) -> Option<&TaxonomyEntry> {
+        self.mitigations.iter().find(|m| m.id == kind.id())
+    }
+
+    /// The category's name in `lang`; an unknown id shows as itself.
+    pub fn category_name<'a>(&'a self, id: &'a RiskCategory, lang: &LanguageTag) -> &'a str {
+        self.category(id).map_or(id.id(), |c| c.name(lang))
+    }
+
+    /// The mitigation kind's name in `lang`; an unknown id shows as itself.
+    pub fn mitigation_name<'a>(&'a self, kind: &'a MitigationKind, lang: &LanguageTag) -> &'a str {
+        self.mitigation(kind).map_or(kind.id(), |m| m.name(lang))
+    }
+
+    /// The known category id closest to `id`, for a "did you mean" hint.
+    pub fn closest_category(&self, id: &str) -> Option<&str> {
+        closest(id, self.categories.iter().map(|c| c.id.as_str()))
+    }
+
+    /// The known mitigation kind closest to `id`.
+    pub fn closest_mitigation(&self, id: &str) -> Option<&str> {
+        closest(id, self.mitigations.iter().map(|m| m.id.as_str()))
+    }
+}
+
+fn is_language_code(text: &str) -> bool {
+    (2..=3).contains(&text.len()) && text.chars().all(|c| c.is_ascii_lowercase())
+}
+
+/// The candidate within an edit distance of a third of its length, or containing `word`.
+fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let word = normalise_id(word).unwrap_or_default();
+    candidates
+        .map(|c| (c, edit_distance(&word, c)))
+        .filter(|&(c, d)| d <= c.len().max(3) / 3 || (word.len() >= 4 && c.contains(&word)))
+        .min_by_key(|&(_, d)| d)
+        .map(|(c, _)| c)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut current = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != *cb);
+            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+        }
+        previous = current;
+    }
+    previous[b.len()]
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_four_specified_risks_exist() {
-        for id in ["cbrn", "loss-of-control", "cyber-offence", "harmful-manipulation"] {
-            assert!(RiskCategory::parse(id).unwrap().info().specified);
-        }
-        assert_eq!(RiskCategory::parse("Cyber Offence").unwrap().id(), "cyber-offence");
-        assert!(RiskCategory::parse("weather").is_none());
-    }
-
-    #[test]
-    fn ids_are_unique() {
-        let mut ids: Vec<_> = RISK_CATEGORIES.iter().map(|c| c.id).collect();
-        ids.sort_unstable();
-        ids.dedup();
-        assert_eq!(ids.len(), RISK_CATEGORIES.len());
-        assert!(MitigationKind::parse("behavior-change").is_some());
-    }
-}
+mod tests;

@@ -16,8 +16,12 @@
 
 mod blocks;
 mod escape;
+mod fragment;
 mod labels;
 mod risk;
+
+pub use fragment::write_risk_fragment;
+pub use risk::icon_array_svg;
 #[cfg(test)]
 mod tests;
 
@@ -29,8 +33,8 @@ use self::escape::{escape, escape_into};
 use self::labels::PageLabels;
 use crate::images::Images;
 use crate::labels::Labels;
-use crate::risk_text::{Language, Wording, fill};
-use crate::typst::collect_risks;
+use crate::risk_card::{CardLabels, CardWriter, collect_risks};
+use crate::risk_text::{Language, fill};
 
 /// The stylesheet, inlined into every page.
 const STYLE: &str = include_str!("../../../templates/companion/html/style.css");
@@ -55,14 +59,15 @@ pub fn write_html(doc: &Document, images: &Images, options: &HtmlOptions) -> Str
 }
 
 /// Primary language subtags written right to left.
-const RIGHT_TO_LEFT: &[&str] = &["ar", "ckb", "dv", "fa", "he", "ps", "sd", "ug", "ur", "yi"];
+pub(super) const RIGHT_TO_LEFT: &[&str] =
+    &["ar", "ckb", "dv", "fa", "he", "ps", "sd", "ug", "ur", "yi"];
 
 /// Ids given out in one page; a wanted id that is taken gets a number appended.
 #[derive(Default)]
-struct Ids(BTreeSet<String>);
+pub(super) struct Ids(BTreeSet<String>);
 
 impl Ids {
-    fn claim(&mut self, wanted: &str) -> String {
+    pub(super) fn claim(&mut self, wanted: &str) -> String {
         // HTML ids may hold anything but whitespace, and must not be empty.
         let base: String =
             wanted.trim().chars().map(|c| if c.is_whitespace() { '-' } else { c }).collect();
@@ -115,7 +120,6 @@ struct Citation {
 struct Writer<'a> {
     doc: &'a Document,
     images: &'a Images,
-    words: &'static Wording,
     /// Words shared with the PDF.
     labels: &'static Labels,
     /// Words of the HTML page only.
@@ -136,6 +140,13 @@ struct Writer<'a> {
     footnote_refs: Vec<Vec<String>>,
     citations: Vec<Citation>,
     tables: usize,
+    /// Words and figures of the document's risk cards.
+    cards: CardWriter<'a>,
+    card_labels: CardLabels,
+    /// Whether a card was written (then the page explains the likelihood scale).
+    any_card: bool,
+    /// The id of that explanation, claimed up front so that cards can link to it.
+    scale_id: Option<String>,
 }
 
 impl<'a> Writer<'a> {
@@ -148,14 +159,14 @@ impl<'a> Writer<'a> {
         // Footnote and risk-card ids are needed before the text that links to them.
         let footnote_ids: Vec<String> =
             (1..=doc.footnotes.len()).map(|n| ids.claim(&format!("fn-{n}"))).collect();
-        let found = collect_risks(&doc.blocks)
-            .into_iter()
-            .chain(doc.footnotes.iter().flat_map(|note| collect_risks(&note.blocks)));
-        let risks = found.map(|risk| (risk, RiskIds::claim(&mut ids, risk))).collect();
+        let found = collect_risks(doc).into_iter();
+        let risks: Vec<_> = found.map(|risk| (risk, RiskIds::claim(&mut ids, risk))).collect();
+        let scale_id = (!risks.is_empty()).then(|| ids.claim("how-to-read-the-figures"));
+        let cards = CardWriter::new(doc);
+        let card_labels = cards.labels();
         Self {
             doc,
             images,
-            words: language.wording(),
             labels: Labels::for_language(&doc.meta.lang),
             page: PageLabels::of(language),
             ui_lang: if has_wording { "" } else { " lang=\"en\"" },
@@ -169,6 +180,10 @@ impl<'a> Writer<'a> {
             footnote_ids,
             citations: Vec::new(),
             tables: 0,
+            cards,
+            card_labels,
+            any_card: false,
+            scale_id,
         }
     }
 
@@ -177,6 +192,7 @@ impl<'a> Writer<'a> {
         let mut main = String::new();
         let doc = self.doc;
         self.blocks(&doc.blocks, &mut main);
+        self.about_figures(&mut main);
         self.endnotes(&mut main);
         self.sources(&mut main);
 

@@ -10,20 +10,24 @@ mod glossary_text;
 mod html;
 mod images;
 mod labels;
+mod risk_card;
 mod risk_text;
 mod typst;
 
 pub use bom_text::bom_blocks;
 pub use glossary_text::glossary_blocks;
-pub use html::{HtmlOptions, write_html};
+pub use html::{HtmlOptions, icon_array_svg, write_html, write_risk_fragment};
 pub use images::{
     ImageError, ImageFormat, Images, MAX_IMAGE_BYTES, MAX_IMAGE_SIDE, PreparedImage, prepare_image,
 };
 pub use labels::Labels;
-pub use risk_text::{
-    EffectText, LikelihoodText, NaturalFrequency, describe_effect, describe_likelihood,
-    natural_frequency,
+pub use risk_card::{
+    CardLabels, CategoryView, Coverage, CoverageItem, EffectIcons, EffectView, IconArrayView,
+    KindView, LikelihoodKind, LikelihoodView, MitigationView, RISK_JSON_FORMAT, RangeView,
+    ReportDocument, RiskCard, RiskReport, ScaleView, ScaleWord, SeverityView, SourceView, WordView,
+    collect_risks, risk_report,
 };
+pub use risk_text::{NaturalFrequency, natural_frequency};
 pub use typst::{
     MemoryWorld, PdfStandard, RenderError, TypstProject, compile, export_pdf, export_svg_pages,
     for_each_image, laid_out_text, typst_project, typst_world,

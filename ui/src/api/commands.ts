@@ -15,10 +15,11 @@ import type {
   SearchHit,
   SourceReader,
   StarterInfo,
+  TaxonomyOutcome,
   VersionItem,
 } from "./types";
 
-export type ExportFormat = "pdf" | "pdf-ua" | "html";
+export type ExportFormat = "pdf" | "pdf-ua" | "html" | "risk-json" | "risk-html";
 export type OnProgress = (event: ProgressEvent) => void;
 
 export const appReady = () => call<AppInfo>("app_ready");
@@ -72,6 +73,10 @@ export const exportDocument = (id: string, text: string, format: ExportFormat, o
 export const projectGlossary = () => call<string>("project_glossary");
 /** Replaces the project's glossary entries; when `saved` is false nothing changed. */
 export const setProjectGlossary = (text: string) => call<GlossaryOutcome>("set_project_glossary", { text });
+/** The project's own risk categories and mitigation kinds, in the taxonomy text format ("" when none). */
+export const projectTaxonomy = () => call<string>("project_taxonomy");
+/** Replaces the project's own categories and kinds; when `saved` is false nothing changed. */
+export const setProjectTaxonomy = (text: string) => call<TaxonomyOutcome>("set_project_taxonomy", { text });
 export const revealExport = (exportId: number) => call<void>("reveal_export", { exportId });
 
 export type { DropEvent };

@@ -37,6 +37,20 @@ saved: boolean, entries: number,
  */
 problems: Array<string>, };
 
+export type TaxonomyOutcome = { 
+/**
+ * Whether the entries were saved; when not, `problems` says why and nothing changed.
+ */
+saved: boolean, 
+/**
+ * How many categories and kinds the project now adds or rewords.
+ */
+entries: number, 
+/**
+ * Problems with their line numbers ("line 3: …").
+ */
+problems: Array<string>, };
+
 export type RecentProject = { path: string, name: string, opened_at: string, 
 /**
  * Whether the file is still there.
@@ -217,9 +231,18 @@ likelihood_words: Array<string>, };
 
 export type VocabularyEntry = { id: string, name: string, 
 /**
- * Where the value comes from (an official item number), if anywhere.
+ * A plain description.
+ */
+about: string, 
+/**
+ * Where the value comes from (official item numbers), if anywhere.
  */
 reference: string | null, 
+/**
+ * For categories: which list it comes from (`specified`, `type`, `example`,
+ * `first-draft`, `broader`, `project`).
+ */
+group: string | null, 
 /**
  * For categories: one of the four systemic risks the Code of Practice specifies.
  */

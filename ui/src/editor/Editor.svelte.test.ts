@@ -9,13 +9,36 @@ import Editor from "./Editor.svelte";
 
 const VOCABULARY: RiskVocabulary = {
   categories: [
-    { id: "cbrn", name: "Chemical, biological, radiological and nuclear", reference: null, specified: true },
-    { id: "cyber-offence", name: "Cyber offence", reference: null, specified: true },
-    { id: "privacy", name: "Privacy", reference: null, specified: false },
+    {
+      id: "cbrn",
+      name: "Chemical, biological, radiological and nuclear",
+      about: "Help towards weapons that can harm many people.",
+      reference: null,
+      group: "specified",
+      specified: true,
+    },
+    {
+      id: "cyber-offence",
+      name: "Cyber offence",
+      about: "Help with attacks on computer systems.",
+      reference: null,
+      group: "specified",
+      specified: true,
+    },
+    { id: "election-integrity", name: "Interfering with elections", about: "", reference: null, group: "project", specified: false },
+    { id: "privacy", name: "Privacy", about: "Revealing what people want to keep to themselves.", reference: null, group: "broader", specified: false },
+    { id: "discrimination", name: "Discrimination", about: "Treating people unfairly.", reference: null, group: "type", specified: false },
   ],
   mitigation_kinds: [
-    { id: "behaviour-change", name: "Behaviour change", reference: null, specified: false },
-    { id: "security", name: "Security", reference: null, specified: false },
+    {
+      id: "behaviour-change",
+      name: "Behaviour change",
+      about: "Training the model to act differently.",
+      reference: null,
+      group: null,
+      specified: false,
+    },
+    { id: "security", name: "Security", about: "Protecting the model's weights.", reference: null, group: null, specified: false },
   ],
   severities: ["low", "moderate", "high", "critical"],
   likelihood_words: ["likely", "unlikely"],
@@ -197,7 +220,13 @@ describe("Editor", () => {
     const groups = [...form()!.querySelectorAll("#" + field("Category").id + " optgroup")].map((g) =>
       g.getAttribute("label"),
     );
-    expect(groups).toEqual(["Systemic risks to assess (Code of Practice)", "Other types of risk"]);
+    // Grouped by where they come from, in a fixed order, each group styled alike.
+    expect(groups).toEqual([
+      "Specified systemic risks (Code of Practice, Appendix 1.4)",
+      "Types of risk (Appendix 1.1)",
+      "Raised by civil society",
+      "This project's own",
+    ]);
     putCursor(view, TEXT.indexOf("The end"));
     expect(form()).toBeNull();
   });
@@ -217,6 +246,41 @@ describe("Editor", () => {
     expect(view.state.doc.toString()).toBe(changed);
     editor.undo();
     expect(view.state.doc.toString()).toBe(TEXT);
+  });
+
+  it("describes the chosen category and mitigation kind under their selects", () => {
+    const { view } = setup();
+    putCursor(view, TEXT.indexOf("id: cyber"));
+    const category = field("Category") as HTMLSelectElement;
+    const hint = document.getElementById(category.getAttribute("aria-describedby") ?? "");
+    expect(hint?.textContent?.trim()).toBe("Help with attacks on computer systems.");
+    const options = [...category.querySelectorAll("optgroup")].map((g) => [
+      g.getAttribute("label"),
+      [...g.querySelectorAll("option")].map((o) => o.value),
+    ]);
+    expect(options).toEqual([
+      ["Specified systemic risks (Code of Practice, Appendix 1.4)", ["cbrn", "cyber-offence"]],
+      ["Types of risk (Appendix 1.1)", ["discrimination"]],
+      ["Raised by civil society", ["privacy"]],
+      ["This project's own", ["election-integrity"]],
+    ]);
+    // The optgroups carry no class or style of their own: every group looks the same.
+    expect([...category.querySelectorAll("optgroup")].every((g) => !g.getAttribute("style"))).toBe(true);
+
+    choose(category, "privacy");
+    expect(view.state.doc.toString()).toContain("category: privacy\n");
+    expect(hint?.textContent?.trim()).toBe("Revealing what people want to keep to themselves.");
+    // A category without a description falls back to the general hint.
+    choose(field("Category") as HTMLSelectElement, "election-integrity");
+    expect(hint?.textContent?.trim()).toBe("Choose the category that fits best; its description appears here.");
+
+    const kind = field("Kind") as HTMLSelectElement;
+    const kindHint = document.getElementById(kind.getAttribute("aria-describedby") ?? "");
+    expect(kindHint?.textContent?.trim()).toBe("Training the model to act differently.");
+    choose(kind, "security");
+    expect(document.getElementById(kind.getAttribute("aria-describedby") ?? "")?.textContent?.trim()).toBe(
+      "Protecting the model's weights.",
+    );
   });
 
   it("keeps what is typed in a number field while it has the focus", () => {

@@ -1,8 +1,11 @@
 // @vitest-environment node
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
+import type { VocabularyEntry } from "../api/types";
 import {
+  aboutOf,
   addRiskSource,
+  groupCategories,
   findFencedBlocks,
   findRiskBlockAt,
   findRiskBlocks,
@@ -334,5 +337,55 @@ describe("values typed into the form", () => {
     expect(numberOrText("unlikely")).toBe("unlikely");
     expect(numberOrText("  ")).toBeUndefined();
     expect(rangeValue("", "")).toBeUndefined();
+  });
+});
+
+describe("categories by where they come from", () => {
+  const entry = (id: string, group: string | null, specified = false, about = ""): VocabularyEntry => ({
+    id,
+    name: id,
+    about,
+    reference: null,
+    group,
+    specified,
+  });
+
+  it("groups in a fixed order, keeping the vocabulary's order inside a group", () => {
+    const groups = groupCategories([
+      entry("mine", "project"),
+      entry("privacy", "broader"),
+      entry("cbrn", "specified", true),
+      entry("discrimination", "type"),
+      entry("cyber-offence", "specified", true),
+      entry("deception", "example"),
+      entry("old", "first-draft"),
+      entry("environment", "broader"),
+    ]);
+    expect(groups.map((g) => [g.group, g.entries.map((e) => e.id)])).toEqual([
+      ["specified", ["cbrn", "cyber-offence"]],
+      ["type", ["discrimination"]],
+      ["example", ["deception"]],
+      ["first-draft", ["old"]],
+      ["broader", ["privacy", "environment"]],
+      ["project", ["mine"]],
+    ]);
+  });
+
+  it("puts categories without a known group where they fit", () => {
+    const groups = groupCategories([entry("a", null, true), entry("b", null), entry("c", "someday")]);
+    expect(groups.map((g) => [g.group, g.entries.map((e) => e.id)])).toEqual([
+      ["specified", ["a"]],
+      ["other", ["b", "c"]],
+    ]);
+    expect(groupCategories([])).toEqual([]);
+  });
+
+  it("finds the plain description of an id", () => {
+    const list = [entry("cbrn", "specified", true, " Weapons that harm many. "), entry("x", "project")];
+    expect(aboutOf(list, "cbrn")).toBe("Weapons that harm many.");
+    expect(aboutOf(list, "x")).toBe("");
+    expect(aboutOf(list, "missing")).toBe("");
+    expect(aboutOf(list, "")).toBe("");
+    expect(aboutOf(undefined, "cbrn")).toBe("");
   });
 });

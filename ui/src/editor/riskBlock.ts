@@ -2,6 +2,7 @@
 // fields and writing one field back. Pure functions, no DOM. Positions are JavaScript
 // string indices (UTF-16 code units), the same as CodeMirror's.
 import { isCollection, isMap, isScalar, isSeq, Scalar, type Node } from "yaml";
+import type { VocabularyEntry } from "../api/types";
 import { editYaml, firstProblem, parseYaml, type PathKey, type YamlEditResult, type YamlProblem } from "./yamlEdit";
 
 export type { PathKey } from "./yamlEdit";
@@ -341,4 +342,48 @@ export function riskIds(text: string): string[] {
     if (m) ids.push(m[1]);
   }
   return ids;
+}
+
+// ---------------------------------------------------------------------------------------
+// Categories by where they come from
+
+/**
+ * Where a category comes from, in the order the form lists them: the Code of Practice's
+ * specified systemic risks, its types of risk and its examples, its first draft, lists raised
+ * by civil society, and the project's own. `other` collects anything the app does not know.
+ */
+export const CATEGORY_GROUPS = ["specified", "type", "example", "first-draft", "broader", "project", "other"] as const;
+export type CategoryGroup = (typeof CATEGORY_GROUPS)[number];
+
+export interface CategoryGroupEntries {
+  group: CategoryGroup;
+  entries: VocabularyEntry[];
+}
+
+/** The group of one category: its `group`, else `specified` or `other`. */
+export function categoryGroup(entry: VocabularyEntry): CategoryGroup {
+  const group = entry.group ?? "";
+  if ((CATEGORY_GROUPS as readonly string[]).includes(group)) return group as CategoryGroup;
+  return entry.specified && group === "" ? "specified" : "other";
+}
+
+/**
+ * The categories in groups, in the order of CATEGORY_GROUPS; within a group in the order the
+ * vocabulary lists them. Empty groups are left out.
+ */
+export function groupCategories(categories: readonly VocabularyEntry[]): CategoryGroupEntries[] {
+  const byGroup = new Map<CategoryGroup, VocabularyEntry[]>();
+  for (const entry of categories) {
+    const group = categoryGroup(entry);
+    const list = byGroup.get(group);
+    if (list) list.push(entry);
+    else byGroup.set(group, [entry]);
+  }
+  return CATEGORY_GROUPS.filter((g) => byGroup.has(g)).map((group) => ({ group, entries: byGroup.get(group)! }));
+}
+
+/** The plain description of the entry with `id`, or "" when there is none. */
+export function aboutOf(list: readonly VocabularyEntry[] | undefined, id: string): string {
+  if (!list || id === "") return "";
+  return list.find((e) => e.id === id)?.about.trim() ?? "";
 }

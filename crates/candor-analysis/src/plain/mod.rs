@@ -8,9 +8,9 @@
 //! paragraphs that changed; the document-wide rules (abbreviations, number formats, headings)
 //! then work from the remembered facts.
 
-mod prose;
+pub(crate) mod prose;
 mod rules;
-mod tokens;
+pub(crate) mod tokens;
 
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};

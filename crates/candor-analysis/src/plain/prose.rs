@@ -117,6 +117,13 @@ pub(crate) fn units(doc: &Document, source: &str) -> Vec<Unit> {
     out
 }
 
+/// The units of one block (and the blocks inside it).
+pub(crate) fn block_units(block: &Block, source: &str) -> Vec<Unit> {
+    let mut out = Vec::new();
+    collect(std::slice::from_ref(block), source, &mut out);
+    out
+}
+
 fn collect(blocks: &[Block], source: &str, out: &mut Vec<Unit>) {
     for block in blocks {
         match block {

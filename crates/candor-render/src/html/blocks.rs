@@ -60,8 +60,10 @@ impl<'a> Writer<'a> {
             Block::Risk { risk, .. } => self.risk_card(risk, out),
             Block::Generated { name, .. } => {
                 let name = name.trim();
-                if name.strip_prefix("candor-").unwrap_or(name) == "risk-overview" {
-                    self.risk_overview(out);
+                match name.strip_prefix("candor-").unwrap_or(name) {
+                    "risk-overview" => self.risk_overview(out),
+                    "risk-coverage" => self.risk_coverage(out),
+                    _ => {}
                 }
                 // `bom` blocks are expanded into ordinary blocks by candor-core, which has
                 // the project's sources; an unexpanded one shows nothing, as in other

@@ -19,17 +19,15 @@ pub(super) struct PageLabels {
     pub task_done: &'static str,
     pub task_not_done: &'static str,
     pub image_missing: &'static str,
-    pub untitled_risk: &'static str,
-    pub range: &'static str,
-    pub severity_scale: &'static str,
     pub overview_caption: &'static str,
-    pub overview_empty: &'static str,
 }
 
 impl PageLabels {
     pub fn of(language: Language) -> &'static PageLabels {
         match language {
             Language::English => &ENGLISH,
+            Language::German => &GERMAN,
+            Language::French => &FRENCH,
         }
     }
 }
@@ -49,9 +47,41 @@ static ENGLISH: PageLabels = PageLabels {
     task_done: "Done: ",
     task_not_done: "Not done: ",
     image_missing: "Picture not available: {alt}",
-    untitled_risk: "Untitled risk",
-    range: "Range of the estimate: {range}.",
-    severity_scale: "level {n} of {count} ({words})",
     overview_caption: "The risks in this document",
-    overview_empty: "This document describes no risks.",
+};
+
+static GERMAN: PageLabels = PageLabels {
+    skip_link: "Zum Hauptinhalt springen",
+    contents: "Inhalt",
+    untitled: "Dokument ohne Titel",
+    explains: "Erklärt",
+    footer_version: "Version {version}",
+    footer_published: "Veröffentlicht am {date}",
+    notes: "Anmerkungen",
+    note: "Anmerkung",
+    back_to_text: "Zurück zum Text",
+    source: "Quelle",
+    table: "Tabelle {n}",
+    task_done: "Erledigt: ",
+    task_not_done: "Nicht erledigt: ",
+    image_missing: "Bild nicht verfügbar: {alt}",
+    overview_caption: "Die Risiken in diesem Dokument",
+};
+
+static FRENCH: PageLabels = PageLabels {
+    skip_link: "Aller au contenu principal",
+    contents: "Sommaire",
+    untitled: "Document sans titre",
+    explains: "Explique",
+    footer_version: "Version {version}",
+    footer_published: "Publié le {date}",
+    notes: "Notes",
+    note: "Note",
+    back_to_text: "Retour au texte",
+    source: "Source",
+    table: "Tableau {n}",
+    task_done: "Fait\u{a0}: ",
+    task_not_done: "Pas fait\u{a0}: ",
+    image_missing: "Image non disponible\u{a0}: {alt}",
+    overview_caption: "Les risques décrits dans ce document",
 };

@@ -290,7 +290,7 @@ fn demo() -> (Document, Images) {
     let mut images = Images::new();
     images.insert("chart.png", png(480, 160));
     images.insert("logo.svg", svg_image());
-    (Document { meta, blocks, footnotes }, images)
+    (Document { meta, blocks, footnotes, taxonomy: None }, images)
 }
 
 fn render(doc: &Document) -> String {
@@ -359,20 +359,30 @@ fn demo_page_has_every_part() {
         "<hr>",
         "<caption id=\"risk-overview-caption\">The risks in this document</caption>",
         "<th scope=\"row\"><a href=\"#risk-cyber\">Helping attackers break into computer systems</a></th>",
-        "<td>Unlikely: about 20 in 100 attempts by a skilled attacker</td>",
-        "<td>Unlikely: less than 33 in 100</td>",
+        "<td>Unlikely: about 200 in 1,000</td>",
+        "<td>Checking what goes in and comes out; Limiting who can use the model</td>",
+        "<td>Unlikely</td>",
         "<section class=\"risk-card\" id=\"risk-cyber\" aria-labelledby=\"risk-cyber-title\">",
         "<p class=\"risk-area\">Area: Cyber attacks</p>",
         "<h3 class=\"risk-title\" id=\"risk-cyber-title\">",
-        "<strong>Unlikely</strong>: about 20 in 100 attempts by a skilled attacker.",
-        "Range of the estimate: between about 10 and 30 in 100.",
-        "<svg role=\"img\" aria-label=\"20 of 100 squares are filled in\"",
-        "<p>20 of 100 squares are filled in.</p>",
+        "<strong>Unlikely</strong>: about 200 in 1,000 attempts by a skilled attacker (about 1 in 5).",
+        "Range of the estimate: between about 100 and 300 in 1,000.",
+        "<svg class=\"fine\" role=\"img\" aria-label=\"200 of 1,000 squares are filled in\"",
+        "<p>200 of 1,000 squares are filled in.</p>",
+        "<div class=\"icon-pair\" role=\"group\" aria-label=\"Before: 200 of 1,000 squares are filled in. After: 40 of 1,000 squares are filled in.\">",
+        "<figure class=\"icon-array fine\">\n<figcaption>Before</figcaption>",
+        "<p class=\"scale-ref\">Likelihood words follow the <a href=\"#how-to-read-the-figures\">IPCC likelihood scale</a>.</p>",
         "Where the figure comes from: Red-team evaluation, February 2026",
-        "<strong>High</strong>: level 3 of 4 (low, moderate, high, critical).",
+        "<strong>High</strong>: level 3 of 4 (low, moderate, high and critical).",
         "Checking what goes in and comes out",
-        "Share of attempts that succeeded fell from about 20 in 100 attempts by a skilled attacker to about 4 in 100 (about 5 times less often).",
-        "<strong>Unlikely</strong>: less than 33 in 100.",
+        "Share of attempts that succeeded fell from about 200 in 1,000 attempts by a skilled attacker to about 40 in 1,000 (about 5 times less often).",
+        "<strong>Unlikely</strong>.",
+        "The provider gives a word, not a figure. On the scale used, “unlikely” means 33 in 100 or less.",
+        "<p class=\"not-stated\">The provider has not said what it did about this risk.</p>",
+        "<p>This summary covers 3 of 33 risk areas: Chemical, biological, radiological and nuclear weapons; Cyber attacks and Harmful manipulation of people.</p>",
+        "<p>It does not cover these 30:</p>\n<ul class=\"not-covered\">\n<li>Loss of human control over the model</li>",
+        "<section class=\"about-figures\" aria-labelledby=\"how-to-read-the-figures\">",
+        "<li><strong>Unlikely</strong>: 33 in 100 or less</li>",
         "about 4 in 1,000 conversations with an expert user",
         "4 of 1,000 squares are filled in",
         "fell from about 50 in 1,000 conversations with an expert user to about 4 in 1,000 (about 13 times less often).",
@@ -507,10 +517,15 @@ fn empty_and_odd_documents_still_make_a_valid_page() {
         ..Document::default()
     };
     let html = render(&doc);
-    assert!(!html.contains("<h2 id="));
+    // The card's title and the note on reading the figures are the only h2s.
+    assert_eq!(html.matches("<h2").count(), 2, "{html}");
+    assert!(html.contains("<h2 id=\"how-to-read-the-figures\">"));
     assert!(html.contains("id=\"risk\" aria-labelledby=\"risk-title\""));
-    assert!(html.contains("<span>Untitled risk</span>"));
-    assert!(html.contains("<p>Not stated</p>"));
+    assert!(html.contains(">Untitled risk</h2>"));
+    assert!(html.contains("<p class=\"not-stated\">Not stated</p>"));
+    assert!(html.contains(
+        "<p class=\"likelihood not-stated\">The provider has not published an estimate.</p>"
+    ));
     assert!(html.contains("<tbody>\n<tr><td>Only a header</td></tr>"));
     assert!(html.contains("<ol start=\"0\">"));
     let no_risks = render(&Document {
@@ -527,11 +542,26 @@ fn empty_and_odd_documents_still_make_a_valid_page() {
 #[test]
 fn a_language_without_wording_marks_candors_words_as_english() {
     let (mut doc, images) = demo();
-    doc.meta.lang = LanguageTag::parse("de-AT").unwrap();
+    doc.meta.lang = LanguageTag::parse("nl-BE").unwrap();
     let html = write_html(&doc, &images, &HtmlOptions::default());
-    assert!(html.contains("<html lang=\"de-AT\">"));
+    assert!(html.contains("<html lang=\"nl-BE\">"));
     assert!(html.contains("<a class=\"skip-link\" href=\"#content\" lang=\"en\">"));
     assert!(html.contains("<dt lang=\"en\">What could happen</dt>"));
+    // German and French have wording of their own.
+    for (tag, skip, label) in [
+        ("de-AT", "Zum Hauptinhalt springen", "Was passieren könnte"),
+        ("fr", "Aller au contenu principal", "Ce qui pourrait arriver"),
+    ] {
+        let (mut doc, images) = demo();
+        doc.meta.lang = LanguageTag::parse(tag).unwrap();
+        let html = write_html(&doc, &images, &HtmlOptions::default());
+        assert!(
+            html.contains(&format!("<a class=\"skip-link\" href=\"#content\">{skip}</a>")),
+            "{tag}"
+        );
+        assert!(html.contains(&format!("<dt>{label}</dt>")), "{tag}");
+        assert!(!html.contains(" lang=\"en\""), "{tag}");
+    }
     let (mut doc, images) = demo();
     doc.meta.lang = LanguageTag::parse("ar").unwrap();
     assert!(
@@ -543,12 +573,13 @@ fn a_language_without_wording_marks_candors_words_as_english() {
 #[test]
 fn icon_arrays_draw_every_figure() {
     let mut out = String::new();
-    super::risk::icon_array(3, 100, "three", "", &mut out);
+    let icons = |filled, total| crate::IconArrayView { filled, total, description: "d".into() };
+    super::risk::icon_svg(&icons(3, 100), "", &mut out);
     assert_eq!(out.matches("h8v8h-8z").count(), 3);
     assert_eq!(out.matches("h6.5v6.5h-6.5z").count(), 97);
     assert!(out.contains("viewBox=\"0 0 98 98\""));
     let mut out = String::new();
-    super::risk::icon_array(0, 1000, "none", "", &mut out);
+    super::risk::icon_svg(&icons(0, 1000), "", &mut out);
     assert!(!out.contains("class=\"on\""));
     assert_eq!(out.matches("h6.5v6.5h-6.5z").count(), 1000);
     assert!(out.contains("viewBox=\"0 0 498 198\""));
@@ -651,6 +682,7 @@ fn text_everywhere(text: &str) -> Document {
             Block::Risk { risk: Box::new(card), span: Span::default() },
         ],
         footnotes: vec![],
+        taxonomy: None,
     }
 }
 

@@ -13,7 +13,6 @@ use typst_pdf::{PdfOptions, PdfStandard as TypstPdfStandard, PdfStandards, Times
 
 pub use preview::{Preview, PreviewPage, PreviewPages};
 pub use world::MemoryWorld;
-pub(crate) use writer::collect_risks;
 
 use crate::images::Images;
 

@@ -7,14 +7,15 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
-use candor_model::{
-    Alignment, Block, Document, Inline, LinkTarget, ListItem, RiskEntry, SourceLink, Table,
-};
+use candor_model::{Alignment, Block, Document, Inline, LinkTarget, ListItem, RiskEntry, Table};
 
 use super::code::{opt_lit, push_str_lit, str_lit};
 use crate::images::Images;
 use crate::labels::Labels;
-use crate::risk_text::{capitalise, describe_effect, describe_likelihood};
+use crate::risk_card::{
+    CardLabels, CardWriter, IconArrayView, LikelihoodKind, citation_text, collect_risks,
+};
+use crate::risk_text::{capitalise, fill};
 
 /// The virtual path of the template, as main.typ imports it.
 pub(crate) const TEMPLATE_PATH: &str = "/companion.typ";
@@ -27,6 +28,7 @@ pub(crate) struct MainFile {
 
 pub(crate) fn write_main(doc: &Document, images: &Images) -> MainFile {
     let labels = Labels::for_language(&doc.meta.lang);
+    let cards = CardWriter::new(doc);
     let mut w = Writer {
         out: String::with_capacity(4096),
         doc,
@@ -35,10 +37,14 @@ pub(crate) fn write_main(doc: &Document, images: &Images) -> MainFile {
         image_paths: BTreeMap::new(),
         levels: HeadingLevels::default(),
         labels_in_use: heading_labels(&doc.blocks),
+        card_labels: cards.labels(),
+        cards,
+        any_card: false,
     };
     w.preamble();
     w.out.push_str("#{\n");
     w.blocks(&doc.blocks);
+    w.about_figures();
     w.out.push_str("}\n");
     MainFile { text: w.out, images: w.image_paths }
 }
@@ -53,6 +59,11 @@ struct Writer<'a> {
     levels: HeadingLevels,
     /// Heading ids that became typst labels.
     labels_in_use: BTreeSet<String>,
+    /// Words and figures of the document's risk cards.
+    cards: CardWriter<'a>,
+    card_labels: CardLabels,
+    /// Whether a card was written (then the document explains the likelihood scale).
+    any_card: bool,
 }
 
 /// Maps Markdown heading levels onto levels that never skip (PDF/UA and screen readers
@@ -195,11 +206,11 @@ impl Writer<'_> {
                 self.out.push_str("))\n");
             }
             Block::Risk { risk, .. } => self.risk(risk),
-            Block::Generated { name, .. } => {
-                if name == "risk-overview" {
-                    self.risk_overview();
-                }
-            }
+            Block::Generated { name, .. } => match name.as_str() {
+                "risk-overview" => self.risk_overview(),
+                "risk-coverage" => self.risk_coverage(),
+                _ => {}
+            },
             // Advice for the author is never typeset.
             Block::Guidance { .. } => {}
         }
@@ -390,159 +401,177 @@ impl Writer<'_> {
     }
 
     fn risk(&mut self, risk: &RiskEntry) {
-        let l = self.labels;
         let level = self.levels.child();
+        let card = self.cards.card(risk);
+        self.any_card = true;
+        let not_stated = capitalise(self.labels.not_stated);
         let out = &mut self.out;
         out.push_str("risk-card((\n  category: ");
-        push_str_lit(out, risk.category.info().name);
-        let _ = write!(out, ",\n  level: {level},\n  title: {}", str_lit(&risk.title));
-        let _ = write!(out, ",\n  what: {}", opt_lit(risk.what_could_happen.as_deref()));
-        out.push_str(",\n  likelihood: ");
-        match &risk.likelihood {
-            Some(likelihood) => {
-                let text = describe_likelihood(likelihood);
-                let mut text = text;
-                let mut summary = capitalise(&text.word);
-                let detail = match &text.frequency {
-                    Some(freq) => Some(freq.clone()),
-                    // A calibrated word alone: its defined range says what it means.
-                    None if likelihood.range.is_none() => text.range.take(),
-                    None => None,
-                };
-                if let Some(detail) = detail {
-                    summary.push_str(": ");
-                    summary.push_str(&detail);
-                }
-                summary.push('.');
-                let _ = write!(out, "(summary: {}, icons: ", str_lit(&summary));
-                match text.icon_array {
-                    Some((filled, total)) => {
-                        let description = l
-                            .icons_filled
-                            .replace("{filled}", &filled.to_string())
-                            .replace("{total}", &total.to_string());
-                        let _ = write!(
-                            out,
-                            "(filled: {filled}, total: {total}, description: {})",
-                            str_lit(&description)
-                        );
-                    }
-                    None => out.push_str("none"),
-                }
-                let _ = write!(
-                    out,
-                    ", range: {}, basis: {})",
-                    opt_lit(text.range.as_deref().map(sentence).as_deref()),
-                    opt_lit(text.basis.as_deref().map(sentence).as_deref())
-                );
-            }
-            None => out.push_str("none"),
-        }
-        let severity = risk.severity.map(|s| l.severity_words[s as usize]);
-        let _ = write!(out, ",\n  severity: {}", opt_lit(severity.map(capitalise).as_deref()));
-        let _ = write!(out, ",\n  who: {}", opt_lit(risk.who_is_affected.as_deref()));
-        out.push_str(",\n  mitigations: (");
-        let per = risk.likelihood.as_ref().and_then(|l| l.per.as_deref());
-        for m in &risk.mitigations {
-            let effect = m.effect.as_ref().map(|e| describe_effect(e, per).to_string());
-            let _ = write!(
-                out,
-                "(kind: {}, what: {}, effect: {}), ",
-                str_lit(m.kind.info().name),
-                str_lit(&m.what_we_did),
-                opt_lit(effect.as_deref())
-            );
-        }
-        let _ = write!(out, "),\n  you: {}", opt_lit(risk.what_you_can_do.as_deref()));
-        let sources: Vec<String> =
-            risk.sources.iter().map(|s| citation_text(self.doc, l, s)).collect();
-        let sources =
-            (!sources.is_empty()).then(|| format!("{}: {}", l.sources, sources.join(" ")));
-        let _ = write!(out, ",\n  sources: {}", opt_lit(sources.as_deref()));
+        push_str_lit(out, &card.category.name);
+        let _ = write!(out, ",\n  level: {level},\n  title: {}", str_lit(&card.title));
+        let _ = write!(out, ",\n  what: {}", opt_lit(card.what_could_happen.as_deref()));
+        let _ = write!(out, ",\n  who: {}", opt_lit(card.who_is_affected.as_deref()));
+        let _ = write!(out, ",\n  you: {}", opt_lit(card.what_you_can_do.as_deref()));
+        let l = &card.likelihood;
         let _ = write!(
             out,
-            ",\n  labels: (what: {}, likelihood: {}, severity: {}, who: {}, mitigations: {}, you: {}),\n))\n",
-            str_lit(l.what_could_happen),
-            str_lit(l.how_likely),
-            str_lit(l.how_serious),
-            str_lit(l.who_is_affected),
-            str_lit(l.what_was_done),
-            str_lit(l.what_you_can_do)
+            ",\n  likelihood: (summary: {}, missing: {}, range: {}, note: {}, basis: {}, scale: {}, icons: {})",
+            str_lit(&l.summary),
+            l.kind == LikelihoodKind::NotPublished,
+            opt_lit(l.range.as_ref().map(|r| r.sentence.as_str())),
+            opt_lit(l.note.as_deref()),
+            opt_lit(l.basis.as_deref()),
+            if l.kind == LikelihoodKind::NotPublished {
+                "none".to_owned()
+            } else {
+                str_lit(&fill(
+                    self.cards.words().scale_ref,
+                    &[("scale", self.cards.words().scale_name)],
+                ))
+            },
+            l.icons.as_ref().map_or_else(|| "none".to_owned(), icons_lit)
+        );
+        let _ = write!(
+            out,
+            ",\n  severity: {}",
+            card.severity.as_ref().map_or_else(
+                || "none".to_owned(),
+                |s| format!(
+                    "(text: {}, level: {}, levels: {}, sentence: {})",
+                    str_lit(&s.text),
+                    s.level,
+                    s.levels,
+                    str_lit(&s.sentence)
+                )
+            )
+        );
+        out.push_str(",\n  mitigations: (");
+        for m in &card.mitigations {
+            let effect = m.effect.as_ref().map_or_else(
+                || "none".to_owned(),
+                |e| {
+                    let pair = e.icons.as_ref().map_or_else(
+                        || "none".to_owned(),
+                        |p| {
+                            format!(
+                                "(before: {}, after: {}, description: {})",
+                                icons_lit(&p.before),
+                                icons_lit(&p.after),
+                                str_lit(&p.description)
+                            )
+                        },
+                    );
+                    format!("(sentence: {}, pair: {pair})", str_lit(&e.sentence))
+                },
+            );
+            let _ = write!(
+                out,
+                "(kind: {}, what: {}, effect: {effect}), ",
+                str_lit(&m.kind.name),
+                str_lit(&m.what_we_did)
+            );
+        }
+        out.push(')');
+        let sources: Vec<&str> = card.sources.iter().map(|s| s.citation.as_str()).collect();
+        let sources = (!sources.is_empty()).then(|| sources.join(" "));
+        let _ = write!(out, ",\n  sources: {}", opt_lit(sources.as_deref()));
+        let _ = write!(out, ",\n  no-mitigation: {}", str_lit(&card.no_mitigation));
+        let _ = write!(out, ",\n  not-stated: {}", str_lit(&not_stated));
+        let cl = &self.card_labels;
+        let _ = write!(
+            out,
+            ",\n  labels: (what: {}, likelihood: {}, severity: {}, who: {}, mitigations: {}, you: {}, sources: {}, before: {}, after: {}),\n))\n",
+            str_lit(&cl.what_could_happen),
+            str_lit(&cl.how_likely),
+            str_lit(&cl.how_serious),
+            str_lit(&cl.who_is_affected),
+            str_lit(&cl.what_was_done),
+            str_lit(&cl.what_you_can_do),
+            str_lit(&cl.sources),
+            str_lit(&cl.before),
+            str_lit(&cl.after)
         );
     }
 
     fn risk_overview(&mut self) {
-        let l = self.labels;
-        let risks: Vec<&RiskEntry> = collect_risks(&self.doc.blocks);
+        let risks: Vec<&RiskEntry> = collect_risks(self.doc);
+        if risks.is_empty() {
+            let _ = writeln!(self.out, "par({})", str_lit(self.cards.words().no_risks));
+        } else {
+            let cl = &self.card_labels;
+            let _ = write!(
+                self.out,
+                "risk-overview(({}, {}, {}, {}, {}), (",
+                str_lit(&cl.risk),
+                str_lit(&cl.category),
+                str_lit(&cl.likelihood),
+                str_lit(&cl.severity),
+                str_lit(&cl.mitigations)
+            );
+            let not_stated = capitalise(self.labels.not_stated);
+            for risk in risks {
+                let card = self.cards.card(risk);
+                let severity =
+                    card.severity.as_ref().map_or(not_stated.clone(), |s| s.text.clone());
+                let kinds: Vec<&str> =
+                    card.mitigations.iter().map(|m| m.kind.name.as_str()).collect();
+                let kinds = if kinds.is_empty() { not_stated.clone() } else { kinds.join("; ") };
+                let _ = write!(
+                    self.out,
+                    "({}, {}, {}, {}, {}), ",
+                    str_lit(&card.title),
+                    str_lit(&card.category.name),
+                    str_lit(&card.likelihood.short),
+                    str_lit(&severity),
+                    str_lit(&kinds)
+                );
+            }
+            self.out.push_str("))\n");
+        }
+        self.risk_coverage();
+    }
+
+    fn risk_coverage(&mut self) {
+        let c = self.cards.coverage();
+        let out = &mut self.out;
+        let _ =
+            write!(out, "coverage({}, {}, (", str_lit(&c.summary), str_lit(&c.not_covered_intro));
+        for item in &c.not_covered {
+            push_str_lit(out, &item.name);
+            out.push_str(", ");
+        }
+        let _ = writeln!(out, "), {})", str_lit(&c.source));
+    }
+
+    /// The note after the text on the likelihood words and rounding; only with risk cards.
+    fn about_figures(&mut self) {
+        if !self.any_card {
+            return;
+        }
+        let scale = self.cards.scale();
         let out = &mut self.out;
         let _ = write!(
             out,
-            "risk-overview(({}, {}, {}, {}), (",
-            str_lit(l.risk),
-            str_lit(l.category),
-            str_lit(l.likelihood),
-            str_lit(l.severity)
+            "about-figures({}, {}, (",
+            str_lit(&scale.title),
+            str_lit(&scale.explanation)
         );
-        for risk in risks {
-            let likelihood = risk
-                .likelihood
-                .as_ref()
-                .map_or(l.not_stated.to_owned(), |li| capitalise(&describe_likelihood(li).word));
-            let severity = risk
-                .severity
-                .map_or(l.not_stated.to_owned(), |s| capitalise(l.severity_words[s as usize]));
-            let _ = write!(
-                out,
-                "({}, {}, {}, {}), ",
-                str_lit(&risk.title),
-                str_lit(risk.category.info().name),
-                str_lit(&likelihood),
-                str_lit(&severity)
-            );
+        for word in &scale.words {
+            let rest = format!("{}{}", scale.colon, word.range);
+            let _ = write!(out, "({}, {}), ", str_lit(&capitalise(&word.text)), str_lit(&rest));
         }
-        out.push_str("))\n");
+        let _ = writeln!(out, "), {}, {})", str_lit(&scale.citation), str_lit(&scale.rounding));
     }
 }
 
-/// "Example-1 Model Report, passage sec-7-1."
-fn citation_text(doc: &Document, labels: &Labels, link: &SourceLink) -> String {
-    let title = doc
-        .meta
-        .sources
-        .iter()
-        .find(|s| s.id == link.source)
-        .and_then(|s| s.title.clone())
-        .unwrap_or_else(|| link.source.clone());
-    match &link.passage {
-        Some(p) => format!("{title}, {} {p}.", labels.source_passage),
-        None => format!("{title}."),
-    }
-}
-
-/// Every risk entry of the document, in reading order (also inside quotes and lists).
-pub(crate) fn collect_risks(blocks: &[Block]) -> Vec<&RiskEntry> {
-    let mut found = Vec::new();
-    let mut stack: Vec<&Block> = blocks.iter().rev().collect();
-    while let Some(block) = stack.pop() {
-        match block {
-            Block::Risk { risk, .. } => found.push(&**risk),
-            Block::BlockQuote { blocks, .. } => stack.extend(blocks.iter().rev()),
-            Block::List { items, .. } => {
-                stack.extend(items.iter().rev().flat_map(|i| i.blocks.iter().rev()));
-            }
-            _ => {}
-        }
-    }
-    found
-}
-
-/// A phrase as a sentence: capital first letter, closing full stop.
-fn sentence(text: &str) -> String {
-    let mut out = capitalise(text.trim());
-    if !out.ends_with(['.', '!', '?']) {
-        out.push('.');
-    }
-    out
+/// An icon array as a typst dictionary.
+fn icons_lit(icons: &IconArrayView) -> String {
+    format!(
+        "(filled: {}, total: {}, description: {})",
+        icons.filled,
+        icons.total,
+        str_lit(&icons.description)
+    )
 }
 
 /// Heading ids usable as typst labels (safe to write and used once), top-level and nested
