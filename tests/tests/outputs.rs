@@ -227,3 +227,59 @@ fn ua1_refuses_an_image_without_alt_text_naming_it() {
     assert!(!report.has_errors(), "{:?}", report.diagnostics);
     assert!(out.exists());
 }
+
+/// The example project with a branding (logo with metadata, a colour too light to publish),
+/// exported to PDF/UA-1 and HTML: both still pass the independent checkers, and the light
+/// colour is replaced by an accessible one.
+#[test]
+fn branded_exports_pass_pdf_ua_and_axe() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("branded.candor");
+    candor_core::create_example_project(&project, "2026-03-01T09:00:00Z").unwrap();
+    let change = candor_core::BrandingChange {
+        organisation: Some("Acme Health & Care".into()),
+        primary: Some("#7a1f5c".into()),
+        accent: Some("#7fb3ff".into()),
+        font: Some("inter".into()),
+        logo: Some(candor_tests::fixture("branding/logo.png")),
+        remove_logo: false,
+    };
+    let branding = candor_core::set_branding(&project, &change).unwrap();
+    assert_eq!(branding.diagnostics.len(), 1, "{:?}", branding.diagnostics);
+    let used = branding.accent_used.clone().unwrap();
+    assert_ne!(used, "#7fb3ff");
+    let ua = dir.path().join("branded-ua.pdf");
+    let html = dir.path().join("branded.html");
+    let request = ExportRequest {
+        document: candor_core::DocumentSource::Project {
+            project: project.clone(),
+            id: "aurora-2-what-you-should-know".into(),
+        },
+        pdf: Some(ua.clone()),
+        html: Some(html.clone()),
+        pdf_standard: PdfStandard::Ua1,
+        ..Default::default()
+    };
+    let report = export_document(&request, &mut ()).unwrap();
+    assert!(!report.has_errors(), "{:?}", report.diagnostics);
+    assert!(report.diagnostics.iter().any(|d| d.code == "brand/low-contrast"));
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.contains(&format!("--link: {used};")) && !page.contains("#7fb3ff"));
+    assert!(page.contains("alt=\"Acme Health &amp; Care\""));
+    assert!(!page.contains("secret-metadata"));
+
+    if require_tool("the pdfua checker (.venv)", python().exists()) {
+        let checker = checkers_dir().join("pdfua_check.py");
+        let result = run(&python(), args(&[checker.as_os_str(), ua.as_os_str()]));
+        assert!(result.success, "PDF/UA-1 findings:\n{}", result.output);
+    }
+    let node_modules = checkers_dir().join("node_modules");
+    if require_tool(
+        "axe-core and Chromium",
+        node_modules.exists() && Path::new("/usr/bin/chromium").exists(),
+    ) {
+        let checker = checkers_dir().join("axe_check.mjs");
+        let result = run(Path::new("node"), args(&[checker.as_os_str(), html.as_os_str()]));
+        assert!(result.success, "axe-core violations:\n{}", result.output);
+    }
+}

@@ -21,13 +21,22 @@
 //!   them.
 //! - [`glossary::Glossary`] holds the built-in AI and EU AI Act terms (en, de, fr) and a
 //!   project's own; [`glossary_terms_used`] lists those a document uses.
+//! - [`check_brand_colours`] checks brand colours against the template backgrounds by WCAG 2.2
+//!   ([`contrast_ratio`]) and proposes the nearest accessible alternative.
 
+mod contrast;
+mod diff;
 mod disclosure;
 pub mod glossary;
 mod plain;
 mod readability;
 mod risks;
 
+pub use contrast::{
+    Backdrop, BrandCheck, BrandColour, ColourUse, ContrastFailure, Rgb, accessible_alternative,
+    check_brand_colours, contrast_ratio, relative_luminance,
+};
+pub use diff::{DiffLine, DiffPart, DiffRow, DiffRun, TextDiff, diff_text};
 pub use disclosure::{
     BomSignal, Disclosure, DisclosureCounts, DisclosureSummary, Evidence, FieldDisclosure,
     Framework, TRANSPARENCY_FIELDS, TransparencyField, disclosure_map, transparency_field,

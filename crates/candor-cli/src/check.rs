@@ -134,21 +134,6 @@ pub fn glossary(project: &Path, set: Option<&Path>) -> anyhow::Result<ExitCode> 
         return Ok(ExitCode::SUCCESS);
     };
     let text = crate::output::read_limited(file, candor_core::MAX_GLOSSARY_BYTES, "a glossary")?;
-    match candor_core::set_project_glossary(project, &text)? {
-        Ok(entries) => {
-            println!(
-                "{}: {entries} glossary entr{} saved",
-                project.display(),
-                if entries == 1 { "y" } else { "ies" }
-            );
-            Ok(ExitCode::SUCCESS)
-        }
-        Err(problems) => {
-            for p in &problems {
-                eprintln!("{}:{p}", file.display());
-            }
-            eprintln!("{}: the glossary was not changed", project.display());
-            Ok(ExitCode::from(1))
-        }
-    }
+    let outcome = candor_core::set_project_glossary(project, &text)?;
+    Ok(crate::output::report_saved(project, file, outcome, "glossary"))
 }

@@ -2,10 +2,13 @@
 //! arguments, calls one use case and prints the outcome for people or, with `--json`,
 //! for scripts.
 
+mod brand;
 mod check;
+mod diff;
 mod documents;
 mod export;
 mod output;
+mod review;
 mod sources;
 mod taxonomy;
 
@@ -144,10 +147,47 @@ enum Command {
         #[arg(long, group = "view")]
         json: bool,
     },
+    /// Show how two versions of a document differ, word by word.
+    Diff {
+        project: PathBuf,
+        /// The document.
+        #[arg(long, value_name = "ID")]
+        doc: String,
+        /// The older version (`candor doc history` lists them) …
+        from: u32,
+        /// … and the newer one.
+        to: u32,
+        /// How to print the differences.
+        #[arg(long, value_enum, default_value_t = diff::Format::Inline)]
+        format: diff::Format,
+    },
+    /// Show or set the branding of a project's documents: organisation, logo, colours, font.
+    Brand(brand::BrandArgs),
     /// Companion documents stored in a project.
     Doc {
         #[command(subcommand)]
         command: documents::DocCommand,
+    },
+    /// Review offline: send review copies, comment and suggest, merge the copies back,
+    /// approve, see where a review stands.
+    Review {
+        #[command(subcommand)]
+        command: review::ReviewCommand,
+    },
+    /// Publish an approved document: PDF/UA-1, HTML, risk cards as JSON and a manifest of
+    /// SHA-256 sums, into one folder. The same version always gives the same bytes.
+    Publish {
+        project: PathBuf,
+        #[arg(long, value_name = "ID")]
+        doc: String,
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Publish although the document is not approved or has errors; the reason is
+        /// recorded in the manifest and the project.
+        #[arg(long, value_name = "REASON")]
+        force: Option<String>,
+        #[arg(long = "as", value_name = "NAME")]
+        as_name: Option<String>,
     },
 }
 
@@ -223,6 +263,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Show { project, source, outline: _, fields, json } => {
             sources::show(&project, &source, fields, json)
         }
+        Command::Diff { project, doc, from, to, format } => {
+            diff::diff(&project, &doc, from, to, format)
+        }
+        Command::Brand(args) => brand::brand(args),
         Command::Doc { command } => documents::run(command),
+        Command::Review { command } => review::run(command),
+        Command::Publish { project, doc, out, force, as_name } => {
+            review::publish(project, doc, out, force, as_name.as_deref())
+        }
     }
 }

@@ -2,6 +2,7 @@
 
 use std::io::{IsTerminal, Write};
 use std::path::Path;
+use std::process::ExitCode;
 
 use candor_core::{Diagnostic, LineIndex, Progress};
 
@@ -113,4 +114,28 @@ pub fn read_limited(file: &Path, limit: u64, what: &str) -> anyhow::Result<Strin
         );
     }
     std::fs::read_to_string(file).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))
+}
+
+/// Prints the outcome of replacing a project's own entries from `file` (glossary terms, risk
+/// categories): how many were saved, or every problem with its line. Exit 1 on problems.
+pub fn report_saved<P: std::fmt::Display>(
+    project: &Path,
+    file: &Path,
+    outcome: Result<usize, Vec<P>>,
+    what: &str,
+) -> ExitCode {
+    match outcome {
+        Ok(entries) => {
+            let plural = if entries == 1 { "y" } else { "ies" };
+            println!("{}: {entries} {what} entr{plural} saved", project.display());
+            ExitCode::SUCCESS
+        }
+        Err(problems) => {
+            for p in &problems {
+                eprintln!("{}:{p}", file.display());
+            }
+            eprintln!("{}: nothing was changed", project.display());
+            ExitCode::from(1)
+        }
+    }
 }

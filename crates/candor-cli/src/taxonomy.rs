@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use candor_model::{LanguageTag, MAX_TAXONOMY_BYTES, Taxonomy, TaxonomyEntry};
 
-use crate::output::{print_json, read_limited};
+use crate::output::{print_json, read_limited, report_saved};
 
 /// Without options, prints the project's own entries; `--set` replaces them; `--list` lists
 /// every category and kind (built-in, plus the project's when one is given).
@@ -38,23 +38,8 @@ pub fn taxonomy(
         return Ok(ExitCode::SUCCESS);
     };
     let text = read_limited(file, MAX_TAXONOMY_BYTES as u64, "a taxonomy")?;
-    match candor_core::set_project_taxonomy(project, &text)? {
-        Ok(entries) => {
-            println!(
-                "{}: {entries} entr{} of its own saved",
-                project.display(),
-                if entries == 1 { "y" } else { "ies" }
-            );
-            Ok(ExitCode::SUCCESS)
-        }
-        Err(problems) => {
-            for p in &problems {
-                eprintln!("{}:{p}", file.display());
-            }
-            eprintln!("{}: the categories were not changed", project.display());
-            Ok(ExitCode::from(1))
-        }
-    }
+    let outcome = candor_core::set_project_taxonomy(project, &text)?;
+    Ok(report_saved(project, file, outcome, "risk taxonomy"))
 }
 
 fn print_list(project: Option<&Path>, lang: Option<&str>, json: bool) -> anyhow::Result<ExitCode> {

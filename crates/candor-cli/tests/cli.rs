@@ -536,3 +536,252 @@ fn a_project_adds_its_own_risk_categories() {
     let out = candor(&["taxonomy", "--list", "p.candor", "--lang", "de"], p);
     assert!(String::from_utf8_lossy(&out.stdout).contains("Einmischung in Wahlen"));
 }
+
+#[test]
+fn diff_shows_two_versions_word_by_word() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    assert!(candor(&["new", "p.candor"], p).status.success());
+    let v1 = "---\ntitle: Diffed\nlang: en\n---\n\nThe risk is low.\n\nKept line.\n";
+    let v2 = "---\ntitle: Diffed\nlang: en\n---\n\nThe risk is very high.\n\nKept line.\n";
+    std::fs::write(p.join("v1.md"), v1).unwrap();
+    std::fs::write(p.join("v2.md"), v2).unwrap();
+    let out = candor(&["doc", "put", "p.candor", "v1.md"], p);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let id = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+    let out = candor(&["doc", "put", "p.candor", "v2.md", "--id", &id, "--note", "Raised"], p);
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    let out = candor(&["diff", "p.candor", "--doc", &id, "1", "2"], p);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("The risk is [-low-]{+very high+}."), "{stdout}");
+    assert!(!stdout.contains("\x1b["), "no colour when stdout is not a terminal");
+
+    let out = candor(&["diff", "p.candor", "--doc", &id, "1", "2", "--format", "side-by-side"], p);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let row = stdout.lines().find(|l| l.contains("{+very high+}")).unwrap();
+    assert!(row.contains("[-low-]") && row.contains(" │ "), "{stdout}");
+    assert!(stdout.lines().all(|l| l.chars().count() <= 80), "{stdout}");
+
+    let out = candor(&["diff", "p.candor", "--doc", &id, "1", "2", "--format", "json"], p);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["words_added"], 2);
+    assert_eq!(json["words_removed"], 1);
+    assert_eq!(json["to"]["note"], "Raised");
+
+    let out = candor(&["diff", "p.candor", "--doc", &id, "1", "9"], p);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains(&format!("`{id}` has no version 9")), "{}", stderr(&out));
+}
+
+#[test]
+fn brand_sets_checks_and_shows_the_branding() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    assert!(candor(&["new", "p.candor", "--example"], p).status.success());
+    let out = candor(&["brand", "p.candor"], p);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("organisation: (not set)"));
+
+    let logo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/branding/logo.png");
+    let logo = logo.to_str().unwrap();
+    let out = candor(
+        &[
+            "brand",
+            "p.candor",
+            "--organisation",
+            "Acme",
+            "--primary",
+            "#123456",
+            "--accent",
+            "#ffcc00",
+            "--font",
+            "inter",
+            "--logo",
+            logo,
+        ],
+        p,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("organisation: Acme") && stdout.contains("primary:      #123456"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("accent:       #ffcc00 (too little contrast;"), "{stdout}");
+    assert!(stdout.contains("logo:         600×160 pixels"), "{stdout}");
+    assert!(stderr(&out).contains("warning[brand/low-contrast]"), "{}", stderr(&out));
+
+    // Exported with the branding; bad values change nothing and exit 2.
+    let out =
+        candor(&["export", "p.candor", "aurora-2-what-you-should-know", "--html", "o.html"], p);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let html = std::fs::read_to_string(p.join("o.html")).unwrap();
+    assert!(html.contains("--brand-primary: #123456;") && html.contains("alt=\"Acme\""));
+    for bad in [&["--primary", "blue"][..], &["--font", "papyrus"], &["--logo", "missing.png"]] {
+        let mut argv = vec!["brand", "p.candor"];
+        argv.extend_from_slice(bad);
+        let out = candor(&argv, p);
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+        assert!(!stderr(&out).is_empty());
+    }
+    let out = candor(&["brand", "p.candor", "--no-logo", "--organisation", ""], p);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("logo:         (not set)") && stdout.contains("primary:      #123456"));
+}
+
+/// `candor` with its own preferences folder (the reviewer's identity lives there).
+fn candor_as(args: &[&str], dir: &Path, config: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_candor"))
+        .args(args)
+        .current_dir(dir)
+        .env("CANDOR_CONFIG_DIR", config)
+        .output()
+        .unwrap()
+}
+
+const REVIEWED: &str = "---\ntitle: Risks of Example-1\nlang: en\nversion: \"1.0\"\ndate: 2026-05-01\n---\n\n# What it is\n\nExample-1 writes text. It was tested by experts before release.\n\n# Risks\n\nAttackers succeeded in about 20 in 100 attempts.\n";
+
+#[test]
+fn two_reviewers_copies_merge_through_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    let author = p.join("author-prefs");
+    let ok = |out: Output| {
+        assert!(out.status.success(), "{}{}", String::from_utf8_lossy(&out.stdout), stderr(&out));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    ok(candor(&["new", "p.candor"], p));
+    std::fs::write(p.join("doc.md"), REVIEWED).unwrap();
+    ok(candor(&["doc", "put", "p.candor", "doc.md"], p));
+    let doc = "risks-of-example-1";
+    // Without an identity, review steps say how to set one.
+    let out = candor_as(&["review", "approve", "p.candor", "--doc", doc], p, &author);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("candor review whoami --name"), "{}", stderr(&out));
+    ok(candor_as(&["review", "whoami", "--name", "Sam Author", "--role", "Policy"], p, &author));
+    assert_eq!(ok(candor_as(&["review", "whoami"], p, &author)).trim(), "Sam Author, Policy");
+
+    for (reviewer, copy) in [("Ana Ruiz", "ana.candor"), ("Ben Okafor", "ben.candor")] {
+        ok(candor_as(
+            &["review", "send", "p.candor", "--doc", doc, "--reviewer", reviewer, "--out", copy],
+            p,
+            &author,
+        ));
+    }
+    let ana = ["--as", "Ana Ruiz"];
+    ok(candor(
+        &[
+            &[
+                "review",
+                "comment",
+                "ana.candor",
+                "--doc",
+                doc,
+                "--at",
+                "tested by experts",
+                "--text",
+                "Which experts?",
+            ][..],
+            &ana[..],
+        ]
+        .concat(),
+        p,
+    ));
+    ok(candor(
+        &[
+            &[
+                "review",
+                "comment",
+                "ana.candor",
+                "--doc",
+                doc,
+                "--at",
+                "writes text",
+                "--text",
+                "Plainer.",
+                "--suggest",
+                "writes letters and summaries",
+            ][..],
+            &ana[..],
+        ]
+        .concat(),
+        p,
+    ));
+    ok(candor(&[&["review", "approve", "ana.candor", "--doc", doc][..], &ana[..]].concat(), p));
+    let ben = ["--as", "Ben Okafor"];
+    ok(candor(
+        &[
+            &[
+                "review",
+                "comment",
+                "ben.candor",
+                "--doc",
+                doc,
+                "--at",
+                "about 20 in 100",
+                "--text",
+                "Give the range.",
+            ][..],
+            &ben[..],
+        ]
+        .concat(),
+        p,
+    ));
+    // Ambiguous words are refused with a way out.
+    let out = candor(
+        &[
+            &["review", "comment", "ben.candor", "--doc", doc, "--at", "Example-1", "--text", "x"]
+                [..],
+            &ben[..],
+        ]
+        .concat(),
+        p,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("occurs 2 times"), "{}", stderr(&out));
+
+    // The author edits meanwhile, then merges both copies.
+    let edited = REVIEWED
+        .replace("# What it is\n", "# What it is\n\nA short summary first.\n")
+        .replace("about 20 in 100", "about 18 in 100");
+    std::fs::write(p.join("doc.md"), edited).unwrap();
+    ok(candor(&["doc", "put", "p.candor", "doc.md", "--id", doc], p));
+    let merged =
+        ok(candor_as(&["review", "merge", "p.candor", "ana.candor", "ben.candor"], p, &author));
+    assert!(merged.contains("ana.candor (Ana Ruiz): 2 comment(s) added, 0 already here; 1 approval(s) added, 1 for an earlier version"), "{merged}");
+    assert!(merged.contains("ben.candor (Ben Okafor): 1 comment(s) added, 0 already here; 0 approval(s) added; 1 comment(s) on words no longer in the text"), "{merged}");
+    let again =
+        ok(candor_as(&["review", "merge", "p.candor", "ana.candor", "ben.candor"], p, &author));
+    assert!(again.contains("0 comment(s) added, 2 already here"), "{again}");
+
+    let status: serde_json::Value =
+        serde_json::from_str(&ok(candor(&["review", "status", "p.candor", "--json"], p))).unwrap();
+    let s = &status[0];
+    assert_eq!(s["status"], "in-review");
+    assert_eq!(s["comments"].as_array().unwrap().len(), 3, "nothing lost");
+    let text = ok(candor(&["review", "status", "p.candor"], p));
+    assert!(text.contains("on “about 20 in 100” (no longer in the text)"), "{text}");
+
+    ok(candor_as(&["review", "accept", "p.candor", "--doc", doc, "--all"], p, &author));
+    let latest = ok(candor(&["doc", "get", "p.candor", doc], p));
+    assert!(latest.contains("Example-1 writes letters and summaries."), "{latest}");
+
+    // Publishing: refused until approved, then a bundle with a manifest.
+    let out = candor_as(&["publish", "p.candor", "--doc", doc, "--out", "bundle"], p, &author);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("is not approved"), "{}", stderr(&out));
+    ok(candor(&[&["review", "approve", "p.candor", "--doc", doc][..], &ana[..]].concat(), p));
+    ok(candor_as(&["publish", "p.candor", "--doc", doc, "--out", "bundle"], p, &author));
+    let manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(p.join("bundle/manifest.json")).unwrap())
+            .unwrap();
+    assert_eq!(manifest["approvals"][0]["reviewer"], "Ana Ruiz");
+    assert_eq!(manifest["files"].as_array().unwrap().len(), 3);
+    let first = std::fs::read(p.join("bundle/manifest.json")).unwrap();
+    ok(candor_as(&["publish", "p.candor", "--doc", doc, "--out", "bundle"], p, &author));
+    assert_eq!(std::fs::read(p.join("bundle/manifest.json")).unwrap(), first);
+}

@@ -83,6 +83,19 @@ pub enum Error {
     /// The caller cancelled the work.
     #[error("cancelled")]
     Cancelled,
+    /// A review step cannot be done as asked (not a review copy, text not found, a
+    /// suggestion that no longer fits, no approval to publish …); nothing was changed.
+    #[error("{}: {message}", path.display())]
+    Review { path: PathBuf, message: String },
+    /// A review step needs to know who is acting.
+    #[error(
+        "say who you are first: candor review whoami --name \"Your Name\" [--role ROLE] [--email ADDRESS], or pass --as NAME"
+    )]
+    NoIdentity,
+    /// A branding value cannot be used (a colour not written #rrggbb, a font that is not
+    /// bundled, a logo that is not a usable picture); nothing was changed.
+    #[error("{}: {message}", path.display())]
+    Branding { path: PathBuf, message: String },
 }
 
 impl Error {
@@ -104,7 +117,11 @@ impl Error {
             | Error::UnknownDocument { .. }
             | Error::UnknownVersion { .. }
             | Error::UnknownStarter { .. } => ErrorCode::UnknownId,
-            Error::InvalidDate { .. } | Error::InvalidLanguage { .. } => ErrorCode::InvalidInput,
+            Error::InvalidDate { .. }
+            | Error::InvalidLanguage { .. }
+            | Error::Review { .. }
+            | Error::NoIdentity
+            | Error::Branding { .. } => ErrorCode::InvalidInput,
             Error::Cancelled => ErrorCode::Cancelled,
         }
     }

@@ -120,9 +120,14 @@ pub fn export_document(
         }
     };
     let LoadedDocument { text, document, .. } = loaded;
-    let project = request.document.project_document().map(|(project, _)| project);
-    let Prepared { document, images, diagnostics } =
-        prepare(document, &text, project, Some(request.document.path()))?;
+    let project = request.document.project_document();
+    let Prepared { document, images, diagnostics } = prepare(
+        document,
+        &text,
+        project.map(|(p, _)| p),
+        project.map(|(_, id)| id),
+        Some(request.document.path()),
+    )?;
     let doc = &document;
     let mut report = ExportReport { text, diagnostics, written: Vec::new(), readability: None };
     if report.has_errors() {
@@ -197,13 +202,14 @@ pub(crate) struct Prepared {
 }
 
 /// Reads the document against the project's taxonomy and checks its risks, fills in generated
-/// blocks (`candor-bom` needs the `project` the document belongs to) and loads the images
-/// relative to the folder of `images_beside`; without it no image is read. `text` is what
-/// `parsed` was read from.
+/// blocks (`candor-bom` needs the `project` the document belongs to, `candor-changelog` also
+/// its `document_id`) and loads the images relative to the folder of `images_beside`; without
+/// it no image is read. `text` is what `parsed` was read from.
 pub(crate) fn prepare(
     parsed: Warned<Document>,
     text: &str,
     project: Option<&Path>,
+    document_id: Option<&str>,
     images_beside: Option<&Path>,
 ) -> Result<Prepared, Error> {
     let Warned { value: mut document, mut diagnostics } = parsed;
@@ -214,7 +220,12 @@ pub(crate) fn prepare(
     diagnostics.extend(candor_analysis::check_risks(&document, text));
     diagnostics.extend(expand_bom_blocks(&mut document, project)?);
     expand_glossary_blocks(&mut document, project)?;
-    let images = match images_beside {
+    diagnostics.extend(crate::changelog::expand_changelog_blocks(
+        &mut document,
+        project,
+        document_id,
+    )?);
+    let mut images = match images_beside {
         Some(path) => {
             let (images, problems) = load_images(&document, path);
             diagnostics.extend(problems);
@@ -222,6 +233,12 @@ pub(crate) fn prepare(
         }
         None => Images::new(),
     };
+    // A project's branding (files outside a project keep Candor's own look).
+    if let Some(project) = project {
+        let (branding, problems) = crate::branding::render_branding(project)?;
+        images.set_branding(branding);
+        diagnostics.extend(problems);
+    }
     Ok(Prepared { document, images, diagnostics })
 }
 

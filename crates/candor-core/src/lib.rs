@@ -8,8 +8,11 @@
 //! New documents start from a starter ([`starters()`], [`new_document`]), pre-filled from the
 //! project's sources; [`create_example_project`] makes a project to try Candor with.
 
+mod branding;
+mod changelog;
 mod check;
 mod clock;
+mod diff;
 mod document;
 mod error;
 mod example;
@@ -17,17 +20,21 @@ mod export;
 mod preview;
 mod progress;
 mod project;
+mod publish;
 mod recent;
+mod review;
 mod starters;
 mod taxonomy;
 mod views;
 mod workspace;
 
+pub use branding::{BrandingChange, LogoInfo, ProjectBranding, project_branding, set_branding};
 pub use check::{
     CheckOptions, CheckedDocument, MAX_GLOSSARY_BYTES, check_file, check_project, project_glossary,
     project_glossary_text, set_project_glossary,
 };
 pub use clock::now_utc;
+pub use diff::{DiffLineItem, DiffPartItem, DiffRowItem, DiffRunItem, VersionDiff, diff_versions};
 pub use document::{LoadedDocument, MAX_DOCUMENT_BYTES, load_document, load_images};
 pub use error::{Error, ErrorCode};
 pub use example::{
@@ -41,7 +48,17 @@ pub use project::{
     ImportedSource, SourceView, create_project, document_history, get_document, import_files,
     list_documents, list_sources, open_project, put_document, restore_version, show_source,
 };
+pub use publish::{
+    MANIFEST_FORMAT, Manifest, ManifestApproval, ManifestDocument, ManifestFile, ManifestOverride,
+    ManifestSource, PublishReport, PublishRequest, publish, verify_bundle,
+};
 pub use recent::{MAX_RECENT, forget_project, recent_projects, remember_project};
+pub use review::{
+    ApprovalItem, CommentItem, CommentRequest, CopyMark, DecisionOutcome, Identity, Location,
+    MergeReport, MergedCopy, ReviewStatus, Target, acting, add_comment, approve,
+    decide_suggestions, default_config_dir, load_identity, merge_review_copies, resolve_comment,
+    review_status, save_identity, send_for_review,
+};
 pub use starters::{StarterInfo, new_document, new_document_text, starters};
 pub use taxonomy::{project_taxonomy, project_taxonomy_text, set_project_taxonomy};
 pub use views::{
@@ -56,3 +73,4 @@ pub use workspace::{
 
 pub use candor_model::{Diagnostic, LineIndex, Severity};
 pub use candor_render::PdfStandard;
+pub use candor_store::{Person, StatusChange};

@@ -163,7 +163,7 @@ fn prepared(text: &str, project: Option<&Path>) -> Result<(Prepared, Document), 
     }
     let parsed = candor_import::parse_companion(text);
     let written = parsed.value.clone();
-    let mut prepared = prepare(parsed, text, project, project)?;
+    let mut prepared = prepare(parsed, text, project, None, project)?;
     if project.is_none() {
         let mut seen = BTreeSet::new();
         let diagnostics = &mut prepared.diagnostics;

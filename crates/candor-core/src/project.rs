@@ -195,15 +195,18 @@ pub fn put_document(
     match id {
         Some(id) => {
             let doc = DocumentId::new(id);
-            if project.document(doc.as_str()).map_err(map)?.is_none() {
+            let Some(before) = project.document(doc.as_str()).map_err(map)? else {
                 return Err(Error::UnknownDocument {
                     project: project_path.to_owned(),
                     id: id.to_owned(),
                 });
-            }
+            };
             project
                 .save_version(doc.as_str(), text, now, note, VersionKind::Import)
                 .map_err(map)?;
+            let nobody = candor_store::Person::default();
+            let sha = &before.version.sha256;
+            crate::review::record_edit(&mut project, project_path, id, sha, &nobody, now)?;
             Ok(doc)
         }
         None => {
@@ -270,5 +273,11 @@ pub fn restore_version(
             number,
         });
     }
-    project.restore(doc.as_str(), number, now).map_err(map)
+    let before = project.document(doc.as_str()).map_err(map)?.map(|d| d.version.sha256);
+    let restored = project.restore(doc.as_str(), number, now).map_err(map)?;
+    if let Some(sha) = before {
+        let nobody = candor_store::Person::default();
+        crate::review::record_edit(&mut project, project_path, id, &sha, &nobody, now)?;
+    }
+    Ok(restored)
 }

@@ -156,10 +156,19 @@ pub fn save_version(
 ) -> Result<VersionItem, Error> {
     let mut project = open_project(project_path)?;
     let map = |e| Error::store(project_path, e);
-    if project.document(id).map_err(map)?.is_none() {
+    let Some(before) = project.document(id).map_err(map)? else {
         return Err(Error::UnknownDocument { project: project_path.to_owned(), id: id.to_owned() });
-    }
+    };
     let version = project.save_version(id, text, now, note, VersionKind::Save).map_err(map)?;
+    let nobody = candor_store::Person::default();
+    crate::review::record_edit(
+        &mut project,
+        project_path,
+        id,
+        &before.version.sha256,
+        &nobody,
+        now,
+    )?;
     let title = candor_import::parse_companion(text).value.meta.title;
     if !title.trim().is_empty() {
         project.set_document_title(id, title.trim()).map_err(map)?;

@@ -23,7 +23,7 @@ use crate::yaml::SourceMap;
 pub(crate) const MAX_DEPTH: usize = 32;
 
 /// Generated blocks Candor can place (```` ```candor-NAME ````).
-const GENERATED: [&str; 4] = ["risk-overview", "risk-coverage", "bom", "glossary"];
+const GENERATED: [&str; 5] = ["risk-overview", "risk-coverage", "bom", "glossary", "changelog"];
 
 /// Reads a companion document: YAML front matter, then Markdown with risk blocks, source
 /// links and footnotes.

@@ -31,6 +31,7 @@ use candor_model::{Block, Document, RiskEntry, SourceLink};
 
 use self::escape::{escape, escape_into};
 use self::labels::PageLabels;
+use crate::branding::{Branding, colour};
 use crate::images::Images;
 use crate::labels::Labels;
 use crate::risk_card::{CardLabels, CardWriter, collect_risks};
@@ -56,6 +57,51 @@ impl Default for HtmlOptions {
 /// keyed by the `src` written in the Markdown. Never fails: odd content is written as text.
 pub fn write_html(doc: &Document, images: &Images, options: &HtmlOptions) -> String {
     Writer::new(doc, images).page(options)
+}
+
+/// The branding's colours and font, as a second stylesheet after Candor's: brand colours on
+/// screens in the light theme, their dark-theme counterparts in the dark one; print keeps
+/// its black on white. Nothing is written when no branding is set.
+fn brand_style(branding: &Branding, out: &mut String) {
+    if !branding.is_set() {
+        return;
+    }
+    let theme = |primary: Option<String>, accent: Option<String>| {
+        let mut vars = String::new();
+        if let Some(p) = primary {
+            vars.push_str(&format!("--brand-primary: {p}; "));
+        }
+        if let Some(a) = accent {
+            vars.push_str(&format!("--link: {a}; --accent: {a}; --icon-on: {a}; "));
+        }
+        vars
+    };
+    out.push_str("<style>\n");
+    let light = theme(colour(&branding.primary), colour(&branding.accent));
+    if !light.is_empty() {
+        out.push_str(&format!(
+            "@media screen and (prefers-color-scheme: light) {{ :root {{ {light}}} }}\n"
+        ));
+    }
+    let dark = theme(colour(&branding.dark_primary), colour(&branding.dark_accent));
+    if !dark.is_empty() {
+        out.push_str(&format!(
+            "@media screen and (prefers-color-scheme: dark) {{ :root {{ {dark}}} }}\n"
+        ));
+    }
+    out.push_str(
+        "h1, h2, h3, h4, h5, h6 { color: var(--brand-primary, var(--text)); }\n\
+         .title-block { border-bottom-color: var(--brand-primary, var(--border)); }\n\
+         .brand { margin: 0 0 1rem; font-weight: 600; color: var(--muted); }\n\
+         .brand img { display: block; width: auto; height: auto; max-height: 4rem; max-width: 100%; }\n",
+    );
+    if let Some(font) = branding.font {
+        out.push_str(&format!(
+            "html {{ font-family: \"{}\", system-ui, -apple-system, \"Segoe UI\", Roboto, \"Noto Sans\", \"Liberation Sans\", Arial, sans-serif; }}\n",
+            font.family()
+        ));
+    }
+    out.push_str("</style>\n");
 }
 
 /// Primary language subtags written right to left.
@@ -219,7 +265,9 @@ impl<'a> Writer<'a> {
         escape_into(&mut out, title);
         out.push_str("</title>\n<style>\n");
         out.push_str(STYLE);
-        out.push_str("</style>\n</head>\n<body>\n");
+        out.push_str("</style>\n");
+        brand_style(self.images.branding(), &mut out);
+        out.push_str("</head>\n<body>\n");
 
         out.push_str(&format!(
             "<a class=\"skip-link\" href=\"#content\"{}>{}</a>\n",
@@ -239,7 +287,9 @@ impl<'a> Writer<'a> {
     fn title_block(&self, title: &str, out: &mut String) {
         let meta = &self.doc.meta;
         let l = self.labels;
-        out.push_str("<header class=\"title-block\">\n<h1>");
+        out.push_str("<header class=\"title-block\">\n");
+        self.brand_line(out);
+        out.push_str("<h1>");
         escape_into(out, title);
         out.push_str("</h1>\n");
 
@@ -287,6 +337,32 @@ impl<'a> Writer<'a> {
             out.push_str("</dl>\n");
         }
         out.push_str("</header>\n");
+    }
+
+    /// The organisation above the title: its logo, described by its name, or its name.
+    fn brand_line(&self, out: &mut String) {
+        let branding = self.images.branding();
+        let Some(organisation) = branding.organisation() else { return };
+        out.push_str("<p class=\"brand\">");
+        match &branding.logo {
+            Some(logo) => {
+                out.push_str("<img src=\"data:");
+                out.push_str(logo.format.mime());
+                out.push_str(";base64,");
+                out.push_str(&base64::Engine::encode(
+                    &base64::engine::general_purpose::STANDARD,
+                    &logo.data,
+                ));
+                out.push_str(&format!(
+                    "\" width=\"{}\" height=\"{}\" alt=\"",
+                    logo.width, logo.height
+                ));
+                escape_into(out, organisation);
+                out.push_str("\">");
+            }
+            None => escape_into(out, organisation),
+        }
+        out.push_str("</p>\n");
     }
 
     /// The table of contents: `h2` and `h3` headings, as nested lists.
@@ -435,6 +511,11 @@ impl<'a> Writer<'a> {
         let meta = &self.doc.meta;
         out.push_str("<footer class=\"page-footer\">\n");
         let mut any = false;
+        if let Some(organisation) = self.images.branding().organisation() {
+            out.push_str("<p class=\"brand-name\">");
+            escape_into(out, organisation);
+            out.push_str("</p>\n");
+        }
         if let Some(version) = meta.version.as_deref().filter(|v| !v.trim().is_empty()) {
             out.push_str(&format!(
                 "<p{}>{}</p>\n",

@@ -4,6 +4,8 @@
 use std::collections::BTreeMap;
 use std::io::Cursor;
 
+use crate::branding::Branding;
+
 /// The format an image is embedded in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ImageFormat {
@@ -40,9 +42,14 @@ pub struct PreparedImage {
     pub height: u32,
 }
 
-/// The prepared images of one document, keyed by the `src` written in the Markdown.
+/// The prepared images of one document, keyed by the `src` written in the Markdown, and the
+/// branding to apply (its logo is one more picture; see [`crate::Branding`]).
 #[derive(Debug, Clone, Default)]
-pub struct Images(BTreeMap<String, PreparedImage>);
+pub struct Images(BTreeMap<String, PreparedImage>, Branding);
+
+/// The key under which the branding's logo is found by [`Images::get`]; no Markdown `src`
+/// holds a NUL character.
+pub(crate) const LOGO_SRC: &str = "\0candor-logo";
 
 impl Images {
     pub fn new() -> Self {
@@ -54,7 +61,20 @@ impl Images {
     }
 
     pub fn get(&self, src: &str) -> Option<&PreparedImage> {
-        self.0.get(src)
+        match src {
+            LOGO_SRC => self.1.logo.as_ref(),
+            _ => self.0.get(src),
+        }
+    }
+
+    /// Applies `branding` to every output rendered with these images.
+    pub fn set_branding(&mut self, branding: Branding) {
+        self.1 = branding;
+    }
+
+    /// The branding to apply; the default when none was set.
+    pub fn branding(&self) -> &Branding {
+        &self.1
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&str, &PreparedImage)> {
@@ -77,6 +97,9 @@ pub enum ImageError {
     /// The image data is damaged.
     #[error("the image cannot be decoded: {0}")]
     Decode(String),
+    /// An SVG file given as a logo (logos must be raster images).
+    #[error("SVG logos are not accepted; export the logo as PNG, at least 600 pixels wide")]
+    SvgLogo,
 }
 
 /// Largest image file accepted.
@@ -130,7 +153,7 @@ pub fn prepare_image(bytes: &[u8]) -> Result<PreparedImage, ImageError> {
     Ok(PreparedImage { format: out_format, data, width, height })
 }
 
-fn looks_like_svg(bytes: &[u8]) -> bool {
+pub(crate) fn looks_like_svg(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(4096)];
     let Ok(text) =
         std::str::from_utf8(head).or_else(|e| std::str::from_utf8(&head[..e.valid_up_to()]))

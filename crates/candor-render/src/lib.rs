@@ -6,6 +6,8 @@
 //! compiled in, so the same input always gives byte-identical output.
 
 mod bom_text;
+mod branding;
+mod changelog_text;
 mod glossary_text;
 mod html;
 mod images;
@@ -15,6 +17,11 @@ mod risk_text;
 mod typst;
 
 pub use bom_text::bom_blocks;
+pub use branding::{
+    BrandFont, Branding, DARK_BACKDROPS, LIGHT_BACKDROPS, MAX_LOGO_HEIGHT, MAX_LOGO_WIDTH,
+    prepare_logo,
+};
+pub use changelog_text::{ChangelogEntry, changelog_blocks};
 pub use glossary_text::glossary_blocks;
 pub use html::{HtmlOptions, icon_array_svg, write_html, write_risk_fragment};
 pub use images::{

@@ -1,7 +1,8 @@
 //! The project file: one SQLite file (`.candor`) per project, holding every imported source
 //! (original bytes, SHA-256, extracted content, a full-text index of its passages), every
 //! companion document with its full version history and autosave, the settings (branding)
-//! and the review comments.
+//! and the review: comments and suggestions, approvals of exact versions, status history and
+//! the review copies sent out.
 //!
 //! The file follows SQLite's "application file format" practice: Candor's
 //! [`APPLICATION_ID`], the schema version in `user_version` ([`SCHEMA_VERSION`]), append-only
@@ -20,6 +21,7 @@ mod documents;
 mod error;
 mod input;
 mod project;
+mod review;
 mod schema;
 mod search;
 mod settings;
@@ -27,13 +29,14 @@ mod sources;
 #[cfg(test)]
 mod test_support;
 
-pub use comments::{Anchor, Comment, NewComment};
+pub use comments::{Anchor, Comment, Decision, NewComment, QUOTE_CONTEXT_CHARS, Quote};
 pub use documents::{
     AutosaveState, DocumentId, DocumentSummary, StoredDocument, VersionKind, VersionSummary,
 };
 pub use error::{Result, StoreError};
 pub use input::sha256_hex;
 pub use project::Project;
+pub use review::{Approval, DocumentStatus, Person, ReviewCopy, StatusChange};
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 pub use search::PassageHit;
 pub use settings::{Branding, Colour, Logo};

@@ -22,7 +22,8 @@ pub const APPLICATION_ID: i32 = 0x4341_4E44;
 
 /// The migrations, oldest first; migration `n` (0-based) takes a file to version `n + 1`.
 /// Append-only: a released migration is never edited.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+const MIGRATIONS: &[&str] =
+    &[include_str!("migrations/0001_initial.sql"), include_str!("migrations/0002_review.sql")];
 
 /// The newest project-format version this build reads and writes (`PRAGMA user_version`).
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -291,14 +292,19 @@ mod tests {
         assert_eq!(
             names,
             [
+                "index approval_by_document",
                 "index comment_by_document",
                 "index source_by_sha256",
+                "index sqlite_autoindex_approval_1",
                 "index sqlite_autoindex_autosave_1",
                 "index sqlite_autoindex_comment_1",
                 "index sqlite_autoindex_document_1",
                 "index sqlite_autoindex_document_version_1",
+                "index sqlite_autoindex_review_copy_1",
                 "index sqlite_autoindex_setting_1",
                 "index sqlite_autoindex_source_1",
+                "index sqlite_autoindex_status_change_1",
+                "table approval",
                 "table autosave",
                 "table comment",
                 "table document",
@@ -309,8 +315,10 @@ mod tests {
                 "table passage_search_data",
                 "table passage_search_docsize",
                 "table passage_search_idx",
+                "table review_copy",
                 "table setting",
                 "table source",
+                "table status_change",
             ]
         );
         assert!(expected_schema(Path::new("x"), 0).unwrap().is_empty());

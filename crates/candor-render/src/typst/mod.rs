@@ -5,6 +5,8 @@ mod preview;
 mod world;
 mod writer;
 
+use std::borrow::Cow;
+
 use candor_model::{Block, Diagnostic, Document, Inline, Warned};
 use typst::diag::{SourceDiagnostic, Warned as TypstWarned};
 use typst::foundations::{Datetime, Smart};
@@ -14,10 +16,50 @@ use typst_pdf::{PdfOptions, PdfStandard as TypstPdfStandard, PdfStandards, Times
 pub use preview::{Preview, PreviewPage, PreviewPages};
 pub use world::MemoryWorld;
 
+use crate::branding::{BrandFont, Branding, colour};
 use crate::images::Images;
 
 /// The companion template, bundled so rendering needs no files.
 const TEMPLATE: &str = include_str!("../../../../templates/companion/companion.typ");
+
+/// The companion template with the branding's colours and font written into its constants
+/// (see the comment at its top); the bundled text itself when nothing of that is set.
+pub(crate) fn template(branding: &Branding) -> Cow<'static, str> {
+    let primary = colour(&branding.primary);
+    let accent = colour(&branding.accent);
+    let font = branding.font.filter(|f| *f != BrandFont::default());
+    if primary.is_none() && accent.is_none() && font.is_none() {
+        return Cow::Borrowed(TEMPLATE);
+    }
+    let mut text = TEMPLATE.to_owned();
+    if let Some(primary) = primary {
+        let value = format!("rgb(\"{primary}\")");
+        text = text
+            .replacen("#let heading-ink = ink\n", &format!("#let heading-ink = {value}\n"), 1)
+            .replacen(
+                "#let title-rule = rule-colour\n",
+                &format!("#let title-rule = {value}\n"),
+                1,
+            );
+    }
+    if let Some(accent) = accent {
+        text = text.replace(DEFAULT_ACCENT, &accent);
+    }
+    if let Some(font) = font {
+        text = text.replacen(
+            "#let body-font = \"Inter\"\n",
+            &format!("#let body-font = (\"{}\", \"Inter\")\n", font.family()),
+            1,
+        );
+    }
+    Cow::Owned(text)
+}
+
+#[cfg(test)]
+pub(crate) const TEMPLATE_FOR_TESTS: &str = TEMPLATE;
+
+/// The template's accent colour, as written wherever it is used.
+const DEFAULT_ACCENT: &str = "#1f5fa8";
 
 /// Which PDF flavour to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -50,7 +92,7 @@ pub fn typst_world(doc: &Document, images: &Images) -> MemoryWorld {
     let main = writer::write_main(doc, images);
     let today = doc.meta.date.and_then(|d| Datetime::from_ymd(d.year, d.month, d.day));
     let mut world = MemoryWorld::new(main.text, today);
-    world.add_source(writer::TEMPLATE_PATH, TEMPLATE.to_owned());
+    world.add_source(writer::TEMPLATE_PATH, template(images.branding()).into_owned());
     for (path, src) in &main.images {
         if let Some(image) = images.get(src) {
             world.add_file(path, image.data.clone());
@@ -64,7 +106,10 @@ pub fn typst_project(doc: &Document, images: &Images) -> TypstProject {
     let main = writer::write_main(doc, images);
     let mut files = vec![
         ("main.typ".to_owned(), main.text.into_bytes()),
-        (writer::TEMPLATE_PATH.trim_start_matches('/').to_owned(), TEMPLATE.as_bytes().to_vec()),
+        (
+            writer::TEMPLATE_PATH.trim_start_matches('/').to_owned(),
+            template(images.branding()).into_owned().into_bytes(),
+        ),
     ];
     for (path, src) in &main.images {
         if let Some(image) = images.get(src) {

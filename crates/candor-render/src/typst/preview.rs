@@ -10,7 +10,7 @@ use typst::foundations::Datetime;
 use typst::utils::hash128;
 use typst_svg::SvgOptions;
 
-use super::{MemoryWorld, RenderError, TEMPLATE, compile, writer};
+use super::{MemoryWorld, RenderError, compile, writer};
 use crate::images::Images;
 
 /// How many updates a memoised result may go unused before it is dropped: typst-cli's
@@ -60,6 +60,8 @@ struct WorldState {
     today: Option<Datetime>,
     /// Hash of each image file's bytes by virtual path, to replace only changed images.
     images: BTreeMap<String, u128>,
+    /// The template text (it changes with the branding).
+    template: String,
 }
 
 impl fmt::Debug for Preview {
@@ -105,6 +107,7 @@ impl Preview {
         }
         let main = writer::write_main(doc, images);
         let today = doc.meta.date.and_then(|d| Datetime::from_ymd(d.year, d.month, d.day));
+        let template = super::template(images.branding());
         let files: BTreeMap<&str, &[u8]> = main
             .images
             .iter()
@@ -116,6 +119,7 @@ impl Preview {
         let mut state = match self.state.take() {
             Some(mut state)
                 if state.today == today
+                    && state.template == template
                     && state.images.keys().all(|p| files.contains_key(p.as_str())) =>
             {
                 state.world.set_main(main.text);
@@ -123,8 +127,13 @@ impl Preview {
             }
             _ => {
                 let mut world = MemoryWorld::new(main.text, today);
-                world.add_source(writer::TEMPLATE_PATH, TEMPLATE.to_owned());
-                WorldState { world, today, images: BTreeMap::new() }
+                world.add_source(writer::TEMPLATE_PATH, template.clone().into_owned());
+                WorldState {
+                    world,
+                    today,
+                    images: BTreeMap::new(),
+                    template: template.into_owned(),
+                }
             }
         };
         for (path, data) in files {

@@ -125,7 +125,9 @@ impl Writer<'_> {
             }
         }
         out.push_str("),\n  footer: ");
+        let organisation = self.images.branding().organisation().map(str::to_owned);
         let footer: Vec<String> = [
+            organisation,
             meta.model.clone(),
             meta.version.as_ref().map(|v| format!("{} {v}", l.version)),
             date.clone(),
@@ -137,7 +139,32 @@ impl Writer<'_> {
         let _ = write!(out, ",\n  page-label: {},\n", str_lit(l.page_of));
         let headings =
             self.doc.blocks.iter().filter(|b| matches!(b, Block::Heading { .. })).count();
-        let _ = writeln!(out, "  contents: {},\n))", headings >= 3);
+        let _ = writeln!(out, "  contents: {},", headings >= 3);
+        self.brand();
+        self.out.push_str("))\n");
+    }
+
+    /// The `brand` entry of the template's `meta`, only when a branding is set (so unbranded
+    /// output is unchanged): the organisation and the logo for the title block. Colours and
+    /// the font are set in the template itself (see `branded_template`).
+    fn brand(&mut self) {
+        let branding = self.images.branding();
+        let organisation = branding.organisation();
+        let logo = branding.logo.is_some() && organisation.is_some();
+        if organisation.is_none() {
+            return;
+        }
+        self.out.push_str("  brand: (organisation: ");
+        self.out.push_str(&opt_lit(organisation));
+        self.out.push_str(", logo: ");
+        if logo {
+            let path = "/images/logo.png".to_owned();
+            self.image_paths.insert(path.clone(), crate::images::LOGO_SRC.to_owned());
+            push_str_lit(&mut self.out, &path);
+        } else {
+            self.out.push_str("none");
+        }
+        self.out.push_str("),\n");
     }
 
     fn blocks(&mut self, blocks: &[Block]) {
