@@ -36,6 +36,20 @@ fn declarations() -> String {
         candor_core::VocabularyEntry::decl(&cfg),
         candor_core::PreviewUpdate::decl(&cfg),
         candor_core::PreviewPage::decl(&cfg),
+        crate::review_commands::PublishOutcome::decl(&cfg),
+        candor_core::Identity::decl(&cfg),
+        candor_core::ReviewStatus::decl(&cfg),
+        candor_core::CommentItem::decl(&cfg),
+        candor_core::ApprovalItem::decl(&cfg),
+        candor_core::CopyMark::decl(&cfg),
+        candor_core::MergeReport::decl(&cfg),
+        candor_core::MergedCopy::decl(&cfg),
+        candor_core::DecisionOutcome::decl(&cfg),
+        candor_core::VersionDiff::decl(&cfg),
+        candor_core::DiffRunItem::decl(&cfg),
+        candor_core::DiffRowItem::decl(&cfg),
+        candor_core::DiffLineItem::decl(&cfg),
+        candor_core::DiffPartItem::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from Rust by src-tauri/src/bindings.rs; do not edit.\n\

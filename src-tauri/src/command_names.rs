@@ -30,6 +30,17 @@ pub const NAMES: &[&str] = &[
     "set_project_glossary",
     "project_taxonomy",
     "set_project_taxonomy",
+    "identity",
+    "set_identity",
+    "review_status",
+    "add_comment",
+    "resolve_comment",
+    "decide_suggestions",
+    "approve_document",
+    "send_for_review",
+    "merge_review_copies",
+    "diff_versions",
+    "publish_document",
     "export_document",
     "reveal_export",
 ];
@@ -67,7 +78,10 @@ mod tests {
         let lib = include_str!("lib.rs");
         let registered: Vec<&str> = lib
             .lines()
-            .filter_map(|l| l.trim().strip_prefix("commands::"))
+            .filter_map(|l| {
+                let l = l.trim();
+                l.strip_prefix("commands::").or_else(|| l.strip_prefix("review_commands::"))
+            })
             .map(|l| l.trim_end_matches(','))
             .collect();
         let mut sorted_registered = registered.clone();

@@ -13,14 +13,14 @@ use crate::dialogs::{self, Ask};
 use crate::progress::{ChannelProgress, ProgressEvent};
 use crate::state::{self, AppState};
 
-type Result<T> = std::result::Result<T, CommandError>;
+pub(crate) type Result<T> = std::result::Result<T, CommandError>;
 
 const PROJECT_FILTER: (&str, &[&str]) = ("Candor project", &["candor"]);
 const SOURCE_FILTER: (&str, &[&str]) =
     ("Technical documents", &["pdf", "docx", "html", "htm", "md", "markdown", "json"]);
 
 /// Runs blocking work off the async runtime's threads.
-async fn blocking<T: Send + 'static>(
+pub(crate) async fn blocking<T: Send + 'static>(
     work: impl FnOnce() -> Result<T> + Send + 'static,
 ) -> Result<T> {
     tauri::async_runtime::spawn_blocking(work)
@@ -494,6 +494,6 @@ pub fn on_window_event(window: &Window, event: &WindowEvent) {
     let _ = window.emit("candor://drop", message);
 }
 
-fn app_state(app: &AppHandle) -> tauri::State<'_, AppState> {
+pub(crate) fn app_state(app: &AppHandle) -> tauri::State<'_, AppState> {
     app.state::<AppState>()
 }

@@ -13,6 +13,7 @@ mod commands;
 mod dialogs;
 mod error;
 mod progress;
+mod review_commands;
 mod state;
 
 use tauri::Manager;
@@ -61,6 +62,17 @@ pub fn run() {
             commands::set_project_glossary,
             commands::project_taxonomy,
             commands::set_project_taxonomy,
+            review_commands::identity,
+            review_commands::set_identity,
+            review_commands::review_status,
+            review_commands::add_comment,
+            review_commands::resolve_comment,
+            review_commands::decide_suggestions,
+            review_commands::approve_document,
+            review_commands::send_for_review,
+            review_commands::merge_review_copies,
+            review_commands::diff_versions,
+            review_commands::publish_document,
             commands::export_document,
             commands::reveal_export,
         ]);

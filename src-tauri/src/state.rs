@@ -33,6 +33,8 @@ pub struct AppState {
     pub recent_file: PathBuf,
     /// Where the example project is created.
     pub example_file: PathBuf,
+    /// Candor's preferences folder (the reviewer's identity), shared with the CLI.
+    pub config_dir: PathBuf,
 }
 
 impl AppState {
@@ -47,6 +49,7 @@ impl AppState {
             cancel: Arc::new(AtomicBool::new(false)),
             recent_file: config.join("recent-projects.json"),
             example_file: data.join("Example - Aurora-2 public summary.candor"),
+            config_dir: config,
         })
     }
 

@@ -283,3 +283,78 @@ fn branded_exports_pass_pdf_ua_and_axe() {
         assert!(result.success, "axe-core violations:\n{}", result.output);
     }
 }
+
+/// A fixture document published from a project after approval: the bundle's PDF has a
+/// structure tree with headings and the document's language (`pdfinfo -struct`), passes the
+/// PyPI `pdfua` checker and the built-in checks, and its HTML — with a part marked
+/// `<div lang="fr">` — passes axe-core.
+#[test]
+fn a_published_bundle_passes_the_accessibility_checkers() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("a11y.candor");
+    candor_core::create_project(&project).unwrap();
+    let text = std::fs::read_to_string(candor_tests::fixture("accessibility/published.md")).unwrap();
+    let now = "2026-04-20T09:00:00Z";
+    let id = candor_core::put_document(&project, Some("aurora-3"), &text, "first", now).unwrap();
+    let id = id.as_str().to_owned();
+    let reviewer = candor_core::Person {
+        name: "Ana Ruiz".into(),
+        role: "Legal".into(),
+        email: "ana@example.org".into(),
+    };
+    candor_core::approve(&project, &id, &reviewer, now).unwrap();
+    let out = dir.path().join("bundle");
+    let request = candor_core::PublishRequest {
+        project: project.clone(),
+        document: id.clone(),
+        out: out.clone(),
+        force: None,
+    };
+    let published = candor_core::publish(&request, &reviewer, now).unwrap();
+    assert!(published.refused.is_empty(), "{:?} {:?}", published.refused, published.report.diagnostics);
+    assert!(
+        !published.report.diagnostics.iter().any(|d| d.code.starts_with("a11y/")),
+        "{:?}",
+        published.report.diagnostics
+    );
+    let pdf = out.join(format!("{id}.pdf"));
+    let html = out.join(format!("{id}.html"));
+    let bytes = std::fs::read(&pdf).unwrap();
+    let found = candor_core::check_pdf_accessibility(&bytes);
+    assert!(found.is_empty(), "built-in checks: {found:?}");
+    assert!(std::fs::read_to_string(&html).unwrap().contains("<div lang=\"fr\">"));
+
+    if require_tool("poppler-utils (pdfinfo)", has_program("pdfinfo")) {
+        let result = run(Path::new("pdfinfo"), args(&[OsStr::new("-struct"), pdf.as_os_str()]));
+        assert!(result.success, "{}", result.output);
+        let tree = result.output;
+        for element in ["Document", "H1", "H2", "H3", "Table", "TH", "Link"] {
+            assert!(
+                tree.lines().any(|l| l.trim_start().starts_with(element)),
+                "no {element} in the structure tree:\n{tree}"
+            );
+        }
+        let info = run(Path::new("pdfinfo"), args(&[pdf.as_os_str()]));
+        assert!(info.output.contains("Tagged:          yes"), "{}", info.output);
+    }
+    if require_tool("the pdfua checker (.venv)", python().exists()) {
+        let checker = checkers_dir().join("pdfua_check.py");
+        let result = run(&python(), args(&[checker.as_os_str(), pdf.as_os_str()]));
+        assert!(result.success, "PDF/UA-1 findings:\n{}", result.output);
+        let checker = checkers_dir().join("pdf_check.py");
+        let result = run(
+            &python(),
+            args(&[checker.as_os_str(), pdf.as_os_str(), OsStr::new("--lang"), OsStr::new("en-GB")]),
+        );
+        assert!(result.success, "{}", result.output);
+    }
+    let node_modules = checkers_dir().join("node_modules");
+    if require_tool(
+        "axe-core and Chromium",
+        node_modules.exists() && Path::new("/usr/bin/chromium").exists(),
+    ) {
+        let checker = checkers_dir().join("axe_check.mjs");
+        let result = run(Path::new("node"), args(&[checker.as_os_str(), html.as_os_str()]));
+        assert!(result.success, "axe-core violations:\n{}", result.output);
+    }
+}

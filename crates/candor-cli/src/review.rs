@@ -105,6 +105,15 @@ pub enum ReviewCommand {
         #[arg(long = "as", value_name = "NAME")]
         as_name: Option<String>,
     },
+    /// Write a review sheet: the document's text with line numbers and every comment listed
+    /// after it, as a PDF for reviewers who do not use Candor.
+    Sheet {
+        project: PathBuf,
+        #[arg(long, value_name = "ID")]
+        doc: String,
+        #[arg(long, value_name = "OUT.pdf")]
+        out: PathBuf,
+    },
     /// Where the review of each document (or one) stands: status, approvals, comments.
     Status {
         project: PathBuf,
@@ -228,6 +237,12 @@ pub fn run(command: ReviewCommand) -> anyhow::Result<ExitCode> {
             decide(&project, &doc, &ids, false, as_name.as_deref(), &now)
         }
         ReviewCommand::Status { project, doc, json } => status(&project, doc.as_deref(), json),
+        ReviewCommand::Sheet { project, doc, out } => {
+            let pdf = candor_core::review_sheet(&project, &doc, &now)?;
+            std::fs::write(&out, pdf).map_err(|e| anyhow::anyhow!("{}: {e}", out.display()))?;
+            println!("wrote {}", out.display());
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 

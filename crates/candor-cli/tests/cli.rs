@@ -766,6 +766,8 @@ fn two_reviewers_copies_merge_through_the_command_line() {
     let text = ok(candor(&["review", "status", "p.candor"], p));
     assert!(text.contains("on “about 20 in 100” (no longer in the text)"), "{text}");
 
+    ok(candor(&["review", "sheet", "p.candor", "--doc", doc, "--out", "sheet.pdf"], p));
+    assert!(std::fs::read(p.join("sheet.pdf")).unwrap().starts_with(b"%PDF-"));
     ok(candor_as(&["review", "accept", "p.candor", "--doc", doc, "--all"], p, &author));
     let latest = ok(candor(&["doc", "get", "p.candor", doc], p));
     assert!(latest.contains("Example-1 writes letters and summaries."), "{latest}");

@@ -85,6 +85,7 @@ fn checked(
     }
     diagnostics.extend(candor_analysis::check_plain_language(&document, &text, glossary));
     diagnostics.extend(candor_analysis::check_risks(&document, &text));
+    diagnostics.extend(crate::accessibility::check_document_accessibility(&document));
     sort(&mut diagnostics);
     let readability = Some(candor_analysis::document_readability(&document));
     Ok(ExportReport { text, diagnostics, written: Vec::new(), readability })

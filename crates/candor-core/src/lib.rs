@@ -8,6 +8,7 @@
 //! New documents start from a starter ([`starters()`], [`new_document`]), pre-filled from the
 //! project's sources; [`create_example_project`] makes a project to try Candor with.
 
+mod accessibility;
 mod branding;
 mod changelog;
 mod check;
@@ -28,6 +29,7 @@ mod taxonomy;
 mod views;
 mod workspace;
 
+pub use accessibility::{check_document_accessibility, check_pdf_accessibility};
 pub use branding::{BrandingChange, LogoInfo, ProjectBranding, project_branding, set_branding};
 pub use check::{
     CheckOptions, CheckedDocument, MAX_GLOSSARY_BYTES, check_file, check_project, project_glossary,
@@ -57,7 +59,7 @@ pub use review::{
     ApprovalItem, CommentItem, CommentRequest, CopyMark, DecisionOutcome, Identity, Location,
     MergeReport, MergedCopy, ReviewStatus, Target, acting, add_comment, approve,
     decide_suggestions, default_config_dir, load_identity, merge_review_copies, resolve_comment,
-    review_status, save_identity, send_for_review,
+    review_sheet, review_status, save_identity, send_for_review,
 };
 pub use starters::{StarterInfo, new_document, new_document_text, starters};
 pub use taxonomy::{project_taxonomy, project_taxonomy_text, set_project_taxonomy};

@@ -167,6 +167,39 @@ pub fn publish(request: &PublishRequest, by: &Person, now: &str) -> Result<Publi
             manifest: None,
         });
     };
+    // The PDF about to be written, checked by the built-in accessibility checks: their
+    // errors refuse publication like the document's own, unless forced.
+    let a11y = crate::accessibility::check_pdf_accessibility(&pdf);
+    let a11y_errors = a11y.iter().filter(|d| d.severity == Severity::Error).count();
+    diagnostics.extend(a11y);
+    let mut forced = forced;
+    if a11y_errors > 0 {
+        let s = if a11y_errors == 1 { "" } else { "s" };
+        let problem = format!("the PDF has {a11y_errors} accessibility error{s} (a11y/pdf-…)");
+        match (&mut forced, &request.force) {
+            (Some(o), _) => o.overridden.push(problem),
+            (None, Some(reason)) if !reason.trim().is_empty() => {
+                forced = Some(ManifestOverride {
+                    reason: reason.trim().to_owned(),
+                    by: by.name.clone(),
+                    overridden: vec![problem],
+                });
+            }
+            (None, _) => {
+                sort(&mut diagnostics);
+                return Ok(PublishReport {
+                    report: ExportReport {
+                        text,
+                        diagnostics,
+                        written: Vec::new(),
+                        readability: None,
+                    },
+                    refused: vec![problem],
+                    manifest: None,
+                });
+            }
+        }
+    }
     outputs.push((format!("{stem}.pdf"), pdf));
     outputs.push((format!("{stem}.html"), html(&document, &prepared.images).into_bytes()));
     outputs.push((format!("{stem}-risks.json"), risk_json(&document).into_bytes()));

@@ -9,7 +9,7 @@ use candor_model::RawHtml;
 /// Elements kept, with the attributes each may carry. Headings are kept by ammonia and then
 /// demoted, because heading order belongs to the Markdown.
 const TAGS: &[(&str, &[&str])] = &[
-    ("p", &[]),
+    ("p", &["lang"]),
     ("br", &[]),
     ("b", &[]),
     ("strong", &[]),
@@ -26,7 +26,7 @@ const TAGS: &[(&str, &[&str])] = &[
     ("small", &[]),
     ("mark", &[]),
     ("abbr", &["title"]),
-    ("blockquote", &[]),
+    ("blockquote", &["lang"]),
     ("ul", &[]),
     ("ol", &["start"]),
     ("li", &[]),
@@ -44,8 +44,8 @@ const TAGS: &[(&str, &[&str])] = &[
     ("details", &[]),
     ("summary", &[]),
     ("hr", &[]),
-    ("span", &[]),
-    ("div", &[]),
+    ("span", &["lang"]),
+    ("div", &["lang"]),
     ("a", &["href"]),
     ("h1", &[]),
     ("h2", &[]),
@@ -99,8 +99,25 @@ fn builder() -> Builder<'static> {
         .url_relative(UrlRelative::Deny)
         .link_rel(Some("noopener noreferrer"))
         .strip_comments(true)
-        .id_prefix(None);
+        .id_prefix(None)
+        // `lang` marks a part written in another language; only a valid tag is kept.
+        .attribute_filter(|_, attribute, value| {
+            if attribute == "lang" && !valid_lang(value) {
+                return None;
+            }
+            Some(value.into())
+        });
     b
+}
+
+/// A BCP 47 tag as far as HTML needs: `de`, `fr-CH`, `zh-Hant-TW` (letters and digits in
+/// subtags of 1 to 8, the first of 2 to 3 letters).
+fn valid_lang(value: &str) -> bool {
+    let mut parts = value.split('-');
+    let first = parts.next().unwrap_or_default();
+    (2..=3).contains(&first.len())
+        && first.chars().all(|c| c.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 /// A piece of serialised HTML: text between tags, or one tag.
@@ -430,6 +447,17 @@ mod tests {
             clean("<ol start=\"3\" type=\"a\"><li>x</li></ol>"),
             "<ol start=\"3\"><li>x</li></ol>"
         );
+    }
+
+    #[test]
+    fn a_valid_lang_attribute_is_kept() {
+        assert_eq!(
+            clean("<div lang=\"de-CH\">Hallo <span lang=\"fr\">salut</span></div>"),
+            "<div lang=\"de-CH\">Hallo <span lang=\"fr\">salut</span></div>"
+        );
+        assert_eq!(clean("<p lang=\"&quot;&gt;x\">a</p>"), "<p>a</p>");
+        assert_eq!(clean("<div lang=\"en us\">a</div>"), "<div>a</div>");
+        assert!(!clean("<a lang=\"de\" href=\"https://x.org\">a</a>").contains("lang"));
     }
 
     #[test]

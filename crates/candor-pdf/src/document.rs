@@ -17,7 +17,7 @@ struct Read {
     unmapped: usize,
 }
 
-fn open(bytes: &[u8], limits: &Limits) -> Result<Pdf, PdfError> {
+pub(crate) fn open(bytes: &[u8], limits: &Limits) -> Result<Pdf, PdfError> {
     limits::check(bytes, limits)?;
     let pdf = Pdf::new(bytes.to_vec()).map_err(|e| match e {
         LoadPdfError::Decryption(DecryptionError::PasswordProtected) => PdfError::Encrypted,

@@ -9,6 +9,7 @@
 //! extract facts (candor-import does), read files, render, or run OCR: a scanned PDF
 //! without a text layer imports as pages without passages, with a warning.
 
+mod accessibility;
 mod document;
 mod glyphs;
 mod layout;
@@ -18,6 +19,9 @@ mod structure;
 
 use candor_model::{SourceContent, Warned};
 
+pub use accessibility::{
+    MAX_DEPTH, MAX_NODES, MAX_OPS_PER_PAGE, PdfStructure, pdf_structure, pdf_structure_with,
+};
 pub use limits::Limits;
 
 /// Why a PDF cannot be imported.

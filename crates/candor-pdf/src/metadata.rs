@@ -65,7 +65,7 @@ pub(crate) fn decode_text(bytes: &[u8]) -> String {
 }
 
 /// The catalog's XMP metadata stream, decoded (at most 1 MiB).
-fn xmp_packet(pdf: &Pdf) -> Option<String> {
+pub(crate) fn xmp_packet(pdf: &Pdf) -> Option<String> {
     let xref = pdf.xref();
     let catalog: Dict<'_> = xref.get(xref.root_id())?;
     let stream: Stream<'_> = catalog.get(b"Metadata")?;
@@ -77,7 +77,7 @@ fn xmp_packet(pdf: &Pdf) -> Option<String> {
 }
 
 /// The first value of an XMP property: the first `rdf:li` inside it, or its text.
-fn xmp_value(xmp: &str, tag: &str) -> Option<String> {
+pub(crate) fn xmp_value(xmp: &str, tag: &str) -> Option<String> {
     let open = format!("<{tag}");
     let start = xmp.find(&open)?;
     let after = &xmp[start + open.len()..];

@@ -39,4 +39,4 @@ pub use typst::{
     MemoryWorld, PdfStandard, RenderError, TypstProject, compile, export_pdf, export_svg_pages,
     for_each_image, laid_out_text, typst_project, typst_world,
 };
-pub use typst::{Preview, PreviewPage, PreviewPages};
+pub use typst::{Preview, PreviewPage, PreviewPages, ReviewSheet, SheetComment, review_sheet_pdf};

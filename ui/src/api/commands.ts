@@ -2,20 +2,29 @@
 import { call, progressChannel } from "./bridge";
 import type {
   AppInfo,
+  ApprovalItem,
+  CommentItem,
+  DecisionOutcome,
   DropEvent,
   EditingDocument,
   ExportOutcome,
   GlossaryOutcome,
+  Identity,
   ImportOutcome,
+  MergeReport,
+  CopyMark,
   PreviewUpdate,
   ProgressEvent,
   ProjectOverview,
+  PublishOutcome,
   RecentProject,
+  ReviewStatus,
   RiskVocabulary,
   SearchHit,
   SourceReader,
   StarterInfo,
   TaxonomyOutcome,
+  VersionDiff,
   VersionItem,
 } from "./types";
 
@@ -78,5 +87,38 @@ export const projectTaxonomy = () => call<string>("project_taxonomy");
 /** Replaces the project's own categories and kinds; when `saved` is false nothing changed. */
 export const setProjectTaxonomy = (text: string) => call<TaxonomyOutcome>("set_project_taxonomy", { text });
 export const revealExport = (exportId: number) => call<void>("reveal_export", { exportId });
+
+// ---- Review and publication (src-tauri/src/review_commands.rs) ----------------------------
+/** Who is using Candor on this computer, or `null` before they said. */
+export const identity = () => call<Identity | null>("identity");
+export const setIdentity = (identity: Identity) => call<void>("set_identity", { identity });
+export const reviewStatus = (id: string) => call<ReviewStatus>("review_status", { id });
+/**
+ * Comments on `quote` (its `occurrence`-th appearance, 1-based, in the latest saved version),
+ * or on the whole document when `quote` is empty.
+ */
+export const addComment = (
+  id: string,
+  quote: string,
+  occurrence: number | null,
+  body: string,
+  suggestion: string | null,
+  replyTo: string | null,
+) => call<CommentItem>("add_comment", { id, quote, occurrence, body, suggestion, replyTo });
+export const resolveComment = (comment: string) => call<void>("resolve_comment", { comment });
+/** `ids` empty: every open suggestion. Accepting saves one new version. */
+export const decideSuggestions = (id: string, ids: string[], accept: boolean) =>
+  call<DecisionOutcome>("decide_suggestions", { id, ids, accept });
+export const approveDocument = (id: string) => call<ApprovalItem>("approve_document", { id });
+/** Shows the save dialog; `null` when the user cancelled. */
+export const sendForReview = (id: string, reviewer: string) =>
+  call<CopyMark | null>("send_for_review", { id, reviewer });
+/** Shows the open dialog for many copies; `null` when the user cancelled. */
+export const mergeReviewCopies = () => call<MergeReport | null>("merge_review_copies");
+export const diffVersions = (id: string, from: number, to: number) =>
+  call<VersionDiff>("diff_versions", { id, from, to });
+/** Shows the save dialog for a new folder; `null` when cancelled. `force`: why to publish anyway. */
+export const publishDocument = (id: string, force: string | null) =>
+  call<PublishOutcome | null>("publish_document", { id, force });
 
 export type { DropEvent };

@@ -287,3 +287,132 @@ width: number, height: number,
  * The page as SVG when it changed since the previous update; `None`: keep your copy.
  */
 svg: string | null, };
+
+export type PublishOutcome = { 
+/**
+ * The folder of the bundle; `None` when refused or cancelled.
+ */
+folder: string | null, 
+/**
+ * Why nothing was published (not approved, errors); empty when it was.
+ */
+refused: Array<string>, problems: Array<ProblemItem>, 
+/**
+ * The reason recorded when publishing was forced.
+ */
+forced: string | null, };
+
+export type Identity = { name: string, role: string, email: string, };
+
+export type ReviewStatus = { document: string, 
+/**
+ * `draft`, `in-review`, `approved` or `published`.
+ */
+status: string, 
+/**
+ * The latest version and its SHA-256.
+ */
+version: number, sha256: string, 
+/**
+ * A sentence for people: "Approved by Ana Ruiz (Legal) on 2026-05-01 for version 4."
+ */
+summary: string, approvals: Array<ApprovalItem>, comments: Array<CommentItem>, open_comments: number, open_suggestions: number, orphaned: number, 
+/**
+ * Set when this project file is a review copy.
+ */
+copy: CopyMark | null, };
+
+export type CommentItem = { id: string, author: string, author_role: string, body: string, created_at: string, 
+/**
+ * The version it was made on.
+ */
+version: number, 
+/**
+ * The words it is about (range comments).
+ */
+quote: string | null, 
+/**
+ * Where those words are in the latest version.
+ */
+location: { kind: "exact" | "moved"; span: { start: number; end: number } } | { kind: "orphaned" } | null, suggestion: string | null, 
+/**
+ * `accepted` or `rejected` for a decided suggestion.
+ */
+decision: string | null, resolved: boolean, reply_to: string | null, };
+
+export type ApprovalItem = { reviewer: string, role: string, at: string, version: number, 
+/**
+ * The approved text is the latest one.
+ */
+current: boolean, };
+
+export type CopyMark = { id: string, document: string, 
+/**
+ * The version the reviewer was sent.
+ */
+version: number, reviewer: string, sent_at: string, sent_by: string, };
+
+export type MergeReport = { copies: Array<MergedCopy>, };
+
+export type MergedCopy = { file: string, reviewer: string, comments_added: number, comments_known: number, approvals_added: number, 
+/**
+ * Approvals of a version that has since been edited: recorded, but they do not approve
+ * the latest text.
+ */
+approvals_stale: number, 
+/**
+ * Comments whose words are no longer in the latest text.
+ */
+orphaned: number, 
+/**
+ * Suggestions that no longer fit the latest text and need the author's hand.
+ */
+conflicts: number, };
+
+export type DecisionOutcome = { accepted: number, rejected: number, 
+/**
+ * Suggestions left open because their words changed or they overlap another.
+ */
+conflicts: Array<string>, 
+/**
+ * The version the accepted suggestions made, if any.
+ */
+version: number | null, };
+
+export type VersionDiff = { 
+/**
+ * The document's id.
+ */
+document: string, from: VersionItem, to: VersionItem, 
+/**
+ * The text of `to`, with what `from` had in between: equal, deleted and inserted runs.
+ */
+runs: Array<DiffRunItem>, 
+/**
+ * Both versions line by line, side by side.
+ */
+rows: Array<DiffRowItem>, words_added: number, words_removed: number, 
+/**
+ * The two texts are the same.
+ */
+identical: boolean, };
+
+export type DiffRunItem = { 
+/**
+ * `equal`, `deleted` or `inserted`.
+ */
+kind: string, text: string, };
+
+export type DiffRowItem = { left: DiffLineItem | null, right: DiffLineItem | null, };
+
+export type DiffLineItem = { 
+/**
+ * The line's number in its version, from 1.
+ */
+number: number, 
+/**
+ * The line in pieces; `changed` marks words removed (left) or added (right).
+ */
+parts: Array<DiffPartItem>, changed: boolean, };
+
+export type DiffPartItem = { text: string, changed: boolean, };

@@ -2,8 +2,9 @@
 // string the window shows goes through t(), so a translation is a new catalogue file.
 import { app } from "./en/app";
 import { editor } from "./en/editor";
+import { review } from "./en/review";
 
-const en = { ...app, ...editor } as const;
+const en = { ...app, ...editor, ...review } as const;
 export type MessageKey = keyof typeof en;
 export type Catalogue = Record<MessageKey, string>;
 

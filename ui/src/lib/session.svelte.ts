@@ -202,6 +202,20 @@ class Session {
     await Promise.all([this.loadVersions(), this.refreshProject()]);
   }
 
+  /**
+   * Loads the document's latest saved version into the editor again, as restoring does (used
+   * after accepted suggestions saved a new version).
+   */
+  async reloadDocument() {
+    const doc = this.document;
+    if (!doc) return;
+    this.autosaveSoon.cancel();
+    const fresh = await this.run(() => api.openDocument(doc.id));
+    if (!fresh) return;
+    this.load(fresh);
+    await Promise.all([this.loadVersions(), this.refreshProject()]);
+  }
+
   async createDocument(starter: string, sources: string[]) {
     const id = await this.run(() => api.newDocument(starter, sources));
     if (!id) return;

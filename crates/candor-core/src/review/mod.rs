@@ -361,6 +361,111 @@ pub fn review_status(project_path: &Path, doc: &str) -> Result<ReviewStatus, Err
     })
 }
 
+/// The review sheet of `doc`: its latest text with line numbers and every comment listed
+/// after it (where it is, who wrote it, the words, the suggestion, the replies), as a tagged
+/// PDF for reviewers who do not use Candor. `today` (`YYYY-MM-DD…`) dates it.
+pub fn review_sheet(project_path: &Path, doc: &str, today: &str) -> Result<Vec<u8>, Error> {
+    let status = review_status(project_path, doc)?;
+    let project = open_project(project_path)?;
+    let latest = latest(project_path, &project, doc)?;
+    let text = &latest.text;
+    let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count();
+    let parents: Vec<&CommentItem> =
+        status.comments.iter().filter(|c| c.reply_to.is_none()).collect();
+    let mut marks: Vec<(usize, String)> = Vec::new();
+    let mut comments = Vec::new();
+    for (i, c) in parents.iter().enumerate() {
+        let mark = format!("[{}]", i + 1);
+        let span = c.location.and_then(Location::span);
+        let place = match (span, &c.location) {
+            (Some(span), _) => {
+                let line = line_of(span.start);
+                match marks.iter_mut().find(|(l, _)| *l == line) {
+                    Some((_, m)) => {
+                        m.push(' ');
+                        m.push_str(&mark);
+                    }
+                    None => marks.push((line, mark.clone())),
+                }
+                format!("line {}, {}", line + 1, day(&c.created_at))
+            }
+            (None, Some(Location::Orphaned)) => {
+                format!("version {}, {}", c.version, day(&c.created_at))
+            }
+            (None, _) => format!("the whole document, {}", day(&c.created_at)),
+        };
+        let author = if c.author_role.is_empty() {
+            c.author.clone()
+        } else {
+            format!("{} ({})", c.author, c.author_role)
+        };
+        let state = match (&c.decision, c.resolved, &c.location) {
+            (Some(d), _, _) => Some(format!("Suggestion {d}.")),
+            (None, true, _) => Some("Resolved.".to_owned()),
+            (None, false, Some(Location::Orphaned)) => {
+                Some("The words it is about are no longer in the text.".to_owned())
+            }
+            _ => None,
+        };
+        comments.push(candor_render::SheetComment {
+            mark,
+            author,
+            place,
+            quote: c.quote.as_ref().map(|q| format!("“{q}”")),
+            body: (!c.body.trim().is_empty()).then(|| c.body.clone()),
+            suggestion: c.suggestion.as_ref().map(|r| format!("Suggests instead: “{r}”")),
+            state,
+            replies: status
+                .comments
+                .iter()
+                .filter(|r| r.reply_to.as_deref() == Some(c.id.as_str()))
+                .map(|r| format!("{}: {}", r.author, r.body))
+                .collect(),
+        });
+    }
+    marks.sort();
+    let title = candor_import::parse_companion(text).value.meta.title;
+    let date = parse_day(today);
+    let sheet = candor_render::ReviewSheet {
+        title: format!(
+            "Review sheet: {}",
+            if title.trim().is_empty() { doc } else { title.trim() }
+        ),
+        lang: "en".to_owned(),
+        details: vec![
+            format!(
+                "Document `{doc}`, version {} (SHA-256 {}…)",
+                latest.version.number,
+                &latest.version.sha256[..12]
+            ),
+            status.summary.clone(),
+            format!("{} comment(s), {} open.", status.comments.len(), status.open_comments),
+        ],
+        footer: format!(
+            "{} · version {}",
+            project_path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+            latest.version.number
+        ),
+        lines: text.split('\n').map(str::to_owned).collect(),
+        marks,
+        comments,
+        date,
+    };
+    candor_render::review_sheet_pdf(&sheet)
+        .map_err(|source| Error::Render { path: project_path.to_owned(), source })
+}
+
+/// "2026-05-02T08:00:00Z" → "2026-05-02".
+fn day(at: &str) -> &str {
+    at.get(..10).unwrap_or(at)
+}
+
+fn parse_day(at: &str) -> Option<(i32, u8, u8)> {
+    let d = day(at);
+    let mut parts = d.split('-');
+    Some((parts.next()?.parse().ok()?, parts.next()?.parse().ok()?, parts.next()?.parse().ok()?))
+}
+
 /// Takes in what returned review copies added: comments, replies, suggestions, decisions and
 /// approvals. Copies may be merged in any order, after edits, and more than once.
 pub fn merge_review_copies(

@@ -136,6 +136,14 @@ fn two_reviewers_copies_merge_into_an_edited_document_with_nothing_lost() {
             other => panic!("{other:?}"),
         }
     }
+    // The review sheet lists every comment, orphaned ones included.
+    let sheet = review_sheet(&s.project, DOC, "2026-05-03T08:30:00Z").unwrap();
+    assert!(sheet.starts_with(b"%PDF-"));
+    let text = candor_pdf_text(&sheet);
+    for needle in ["Which experts?", "Give the range.", "no longer in the text", "Suggests instead"]
+    {
+        assert!(text.contains(needle), "{needle} missing from the sheet");
+    }
     // Merging the same copies again changes nothing.
     let again = merge_review_copies(&s.project, &[copy_a, copy_b], &author, "2026-05-03T09:00:00Z")
         .unwrap();
@@ -212,9 +220,13 @@ fn quotes_must_be_found_once_and_copies_must_belong() {
     let err = merge_review_copies(&s.project, &[copy], &me, "2026-05-01T11:00:00Z").unwrap_err();
     assert!(err.to_string().contains("was not sent from"), "{err}");
     // A plain project is not a review copy.
-    let err =
-        merge_review_copies(&s.project, std::slice::from_ref(&other.project), &me, "2026-05-01T11:00:00Z")
-            .unwrap_err();
+    let err = merge_review_copies(
+        &s.project,
+        std::slice::from_ref(&other.project),
+        &me,
+        "2026-05-01T11:00:00Z",
+    )
+    .unwrap_err();
     assert!(err.to_string().contains("not a review copy"), "{err}");
     assert!(matches!(acting(None, None), Err(Error::NoIdentity)));
     assert_eq!(acting(None, Some("Ana")).unwrap().name, "Ana");
@@ -275,4 +287,13 @@ fn publishing_needs_an_approval_or_a_recorded_reason_and_is_reproducible() {
     assert!(o.overridden[0].contains("not approved"));
     let manifest = std::fs::read_to_string(forced_out.join("manifest.json")).unwrap();
     assert!(manifest.contains("\"override\": {"), "{manifest}");
+}
+
+/// The words of a PDF, read back with Candor's own PDF reader.
+fn candor_pdf_text(pdf: &[u8]) -> String {
+    let imported = candor_import::import_source(candor_model::SourceFormat::Pdf, pdf).unwrap();
+    let content = imported.value;
+    let sections = content.sections.iter().map(|s| s.title.clone());
+    let passages = content.passages.iter().map(|p| p.text.clone());
+    sections.chain(passages).collect::<Vec<_>>().join(" ")
 }

@@ -2,6 +2,7 @@
 
 mod code;
 mod preview;
+mod review_sheet;
 mod world;
 mod writer;
 
@@ -14,6 +15,7 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard as TypstPdfStandard, PdfStandards, Timestamp};
 
 pub use preview::{Preview, PreviewPage, PreviewPages};
+pub use review_sheet::{ReviewSheet, SheetComment, review_sheet_pdf};
 pub use world::MemoryWorld;
 
 use crate::branding::{BrandFont, Branding, colour};

@@ -10,6 +10,8 @@ export const editor = {
   "editor.find.title": "Find and replace in the text ({mod}+F)",
   "editor.insertRisk": "Insert risk",
   "editor.insertRisk.title": "Insert a risk block with every field at the cursor",
+  "editor.comment": "Comment",
+  "editor.comment.title": "Comment on the selected words, or suggest other words ({mod}+Alt+M)",
   "editor.keyboardHint": "Tab leaves the text; Escape closes the find bar.",
 
   // CodeMirror's own words (find bar, problem list)
