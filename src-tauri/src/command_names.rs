@@ -39,6 +39,7 @@ pub const NAMES: &[&str] = &[
     "approve_document",
     "send_for_review",
     "merge_review_copies",
+    "save_review_sheet",
     "diff_versions",
     "publish_document",
     "export_document",

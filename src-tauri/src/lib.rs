@@ -71,6 +71,7 @@ pub fn run() {
             review_commands::approve_document,
             review_commands::send_for_review,
             review_commands::merge_review_copies,
+            review_commands::save_review_sheet,
             review_commands::diff_versions,
             review_commands::publish_document,
             commands::export_document,

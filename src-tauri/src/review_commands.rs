@@ -144,6 +144,32 @@ pub async fn merge_review_copies(app: AppHandle) -> Result<Option<core::MergeRep
     .await
 }
 
+/// Writes the review sheet (the text with line numbers and every comment) as a PDF where the
+/// user chooses; returns the file, or `None` when cancelled.
+#[tauri::command]
+pub async fn save_review_sheet(app: AppHandle, id: String) -> Result<Option<String>> {
+    let project = app_state(&app).project()?;
+    blocking(move || {
+        let suggested = format!("{id} - review sheet.pdf");
+        let ask = Ask::Save {
+            title: "Save the review sheet",
+            filter: ("PDF document", &["pdf"]),
+            suggested: &suggested,
+        };
+        let Some(mut out) = dialogs::ask(&app, ask).and_then(|p| p.into_iter().next()) else {
+            return Ok(None);
+        };
+        if out.extension().is_none_or(|e| e != "pdf") {
+            out.as_mut_os_string().push(".pdf");
+        }
+        let pdf = core::review_sheet(&project, &id, &core::now_utc())?;
+        std::fs::write(&out, pdf)
+            .map_err(|source| core::Error::Write { path: out.clone(), source })?;
+        Ok(Some(out.display().to_string()))
+    })
+    .await
+}
+
 /// The word-level differences between two versions.
 #[tauri::command]
 pub async fn diff_versions(

@@ -293,9 +293,10 @@ fn a_published_bundle_passes_the_accessibility_checkers() {
     let dir = tempfile::tempdir().unwrap();
     let project = dir.path().join("a11y.candor");
     candor_core::create_project(&project).unwrap();
-    let text = std::fs::read_to_string(candor_tests::fixture("accessibility/published.md")).unwrap();
+    let text =
+        std::fs::read_to_string(candor_tests::fixture("accessibility/published.md")).unwrap();
     let now = "2026-04-20T09:00:00Z";
-    let id = candor_core::put_document(&project, Some("aurora-3"), &text, "first", now).unwrap();
+    let id = candor_core::put_document(&project, None, &text, "first", now).unwrap();
     let id = id.as_str().to_owned();
     let reviewer = candor_core::Person {
         name: "Ana Ruiz".into(),
@@ -311,7 +312,12 @@ fn a_published_bundle_passes_the_accessibility_checkers() {
         force: None,
     };
     let published = candor_core::publish(&request, &reviewer, now).unwrap();
-    assert!(published.refused.is_empty(), "{:?} {:?}", published.refused, published.report.diagnostics);
+    assert!(
+        published.refused.is_empty(),
+        "{:?} {:?}",
+        published.refused,
+        published.report.diagnostics
+    );
     assert!(
         !published.report.diagnostics.iter().any(|d| d.code.starts_with("a11y/")),
         "{:?}",
@@ -336,6 +342,14 @@ fn a_published_bundle_passes_the_accessibility_checkers() {
         }
         let info = run(Path::new("pdfinfo"), args(&[pdf.as_os_str()]));
         assert!(info.output.contains("Tagged:          yes"), "{}", info.output);
+        // pdfinfo prints no catalog /Lang; the XMP it prints carries the document's language.
+        let meta = run(Path::new("pdfinfo"), args(&[OsStr::new("-meta"), pdf.as_os_str()]));
+        assert!(
+            meta.output.contains("<dc:language><rdf:Bag><rdf:li>en-GB</rdf:li>"),
+            "{}",
+            meta.output
+        );
+        assert!(meta.output.contains("<pdfuaid:part>1</pdfuaid:part>"), "{}", meta.output);
     }
     if require_tool("the pdfua checker (.venv)", python().exists()) {
         let checker = checkers_dir().join("pdfua_check.py");
@@ -344,7 +358,12 @@ fn a_published_bundle_passes_the_accessibility_checkers() {
         let checker = checkers_dir().join("pdf_check.py");
         let result = run(
             &python(),
-            args(&[checker.as_os_str(), pdf.as_os_str(), OsStr::new("--lang"), OsStr::new("en-GB")]),
+            args(&[
+                checker.as_os_str(),
+                pdf.as_os_str(),
+                OsStr::new("--lang"),
+                OsStr::new("en-GB"),
+            ]),
         );
         assert!(result.success, "{}", result.output);
     }

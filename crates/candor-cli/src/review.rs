@@ -82,29 +82,9 @@ pub enum ReviewCommand {
         json: bool,
     },
     /// Accept suggestions (the ids given, or every open one with --all) as one new version.
-    Accept {
-        project: PathBuf,
-        #[arg(long, value_name = "ID")]
-        doc: String,
-        #[arg(value_name = "COMMENT-ID", required_unless_present = "all")]
-        ids: Vec<String>,
-        #[arg(long, conflicts_with = "ids")]
-        all: bool,
-        #[arg(long = "as", value_name = "NAME")]
-        as_name: Option<String>,
-    },
+    Accept(DecideArgs),
     /// Reject suggestions (the ids given, or every open one with --all).
-    Reject {
-        project: PathBuf,
-        #[arg(long, value_name = "ID")]
-        doc: String,
-        #[arg(value_name = "COMMENT-ID", required_unless_present = "all")]
-        ids: Vec<String>,
-        #[arg(long, conflicts_with = "ids")]
-        all: bool,
-        #[arg(long = "as", value_name = "NAME")]
-        as_name: Option<String>,
-    },
+    Reject(DecideArgs),
     /// Write a review sheet: the document's text with line numbers and every comment listed
     /// after it, as a PDF for reviewers who do not use Candor.
     Sheet {
@@ -122,6 +102,20 @@ pub enum ReviewCommand {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// Which suggestions to accept or reject.
+#[derive(clap::Args)]
+pub struct DecideArgs {
+    project: PathBuf,
+    #[arg(long, value_name = "ID")]
+    doc: String,
+    #[arg(value_name = "COMMENT-ID", required_unless_present = "all")]
+    ids: Vec<String>,
+    #[arg(long, conflicts_with = "ids")]
+    all: bool,
+    #[arg(long = "as", value_name = "NAME")]
+    as_name: Option<String>,
 }
 
 fn identity() -> Option<Identity> {
@@ -230,12 +224,8 @@ pub fn run(command: ReviewCommand) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        ReviewCommand::Accept { project, doc, ids, all: _, as_name } => {
-            decide(&project, &doc, &ids, true, as_name.as_deref(), &now)
-        }
-        ReviewCommand::Reject { project, doc, ids, all: _, as_name } => {
-            decide(&project, &doc, &ids, false, as_name.as_deref(), &now)
-        }
+        ReviewCommand::Accept(args) => decide(&args, true, &now),
+        ReviewCommand::Reject(args) => decide(&args, false, &now),
         ReviewCommand::Status { project, doc, json } => status(&project, doc.as_deref(), json),
         ReviewCommand::Sheet { project, doc, out } => {
             let pdf = candor_core::review_sheet(&project, &doc, &now)?;
@@ -284,15 +274,9 @@ fn whoami(
     Ok(ExitCode::SUCCESS)
 }
 
-fn decide(
-    project: &Path,
-    doc: &str,
-    ids: &[String],
-    accept: bool,
-    as_name: Option<&str>,
-    now: &str,
-) -> anyhow::Result<ExitCode> {
-    let by = acting(as_name)?;
+fn decide(args: &DecideArgs, accept: bool, now: &str) -> anyhow::Result<ExitCode> {
+    let DecideArgs { project, doc, ids, all: _, as_name } = args;
+    let by = acting(as_name.as_deref())?;
     let outcome = candor_core::decide_suggestions(project, doc, ids, accept, &by, now)?;
     if accept {
         match outcome.version {

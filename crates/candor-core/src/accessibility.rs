@@ -85,10 +85,7 @@ fn pdf_diagnostics(s: &PdfStructure) -> Vec<Diagnostic> {
             Diagnostic::error(
                 "a11y/pdf-heading-order",
                 at,
-                format!(
-                    "heading {} of the PDF jumps from level {from} to level {to}",
-                    index + 1
-                ),
+                format!("heading {} of the PDF jumps from level {from} to level {to}", index + 1),
             )
             .with_hint("go down one heading level at a time (## then ###)"),
         );
@@ -150,8 +147,11 @@ pub fn check_document_accessibility(document: &Document) -> Vec<Diagnostic> {
                 }
             }
             Block::Table { table, span } => {
-                let empty =
-                    table.header.iter().filter(|c| plain_text(&c.content).trim().is_empty()).count();
+                let empty = table
+                    .header
+                    .iter()
+                    .filter(|c| plain_text(&c.content).trim().is_empty())
+                    .count();
                 if empty > 0 {
                     out.push(
                         Diagnostic::warning(
@@ -257,10 +257,10 @@ const LANGUAGES: &[(&str, &str, &[&str])] = &[
         "fr",
         "French",
         &[
-            "le", "la", "les", "et", "des", "un", "une", "est", "du", "que", "qui", "pour",
-            "dans", "ne", "pas", "sur", "au", "aux", "avec", "il", "elle", "ce", "cette", "ces",
-            "sont", "par", "plus", "ou", "vous", "nous", "se", "son", "sa", "ses", "mais", "leur",
-            "être", "été", "peut", "l", "d", "qu", "n", "c", "s", "j", "à", "où", "comme",
+            "le", "la", "les", "et", "des", "un", "une", "est", "du", "que", "qui", "pour", "dans",
+            "ne", "pas", "sur", "au", "aux", "avec", "il", "elle", "ce", "cette", "ces", "sont",
+            "par", "plus", "ou", "vous", "nous", "se", "son", "sa", "ses", "mais", "leur", "être",
+            "été", "peut", "l", "d", "qu", "n", "c", "s", "j", "à", "où", "comme",
         ],
     ),
     (
@@ -277,10 +277,10 @@ const LANGUAGES: &[(&str, &str, &[&str])] = &[
         "it",
         "Italian",
         &[
-            "il", "lo", "la", "gli", "le", "e", "è", "di", "che", "un", "una", "per", "non",
-            "con", "del", "della", "dei", "delle", "al", "alla", "sono", "si", "come", "anche",
-            "ma", "più", "questo", "questa", "nel", "nella", "da", "dal", "ha", "hanno", "essere",
-            "può", "quando", "suo", "sua", "o", "in",
+            "il", "lo", "la", "gli", "le", "e", "è", "di", "che", "un", "una", "per", "non", "con",
+            "del", "della", "dei", "delle", "al", "alla", "sono", "si", "come", "anche", "ma",
+            "più", "questo", "questa", "nel", "nella", "da", "dal", "ha", "hanno", "essere", "può",
+            "quando", "suo", "sua", "o", "in",
         ],
     ),
     (
@@ -333,10 +333,14 @@ mod tests {
     #[test]
     fn short_marked_or_unsupported_paragraphs_are_left_alone() {
         // Short: a German phrase is fine.
-        assert!(check_document_accessibility(&doc("en", "Sie sollten das prüfen, bitte.")).is_empty());
+        assert!(
+            check_document_accessibility(&doc("en", "Sie sollten das prüfen, bitte.")).is_empty()
+        );
         // Marked with <div lang>: the sanitiser keeps the attribute, the check is satisfied.
         let marked = doc("en", &format!("{EN}\n\n<div lang=\"de\">{DE}</div>"));
-        assert!(matches!(&marked.blocks[1], Block::Html { html, .. } if html.sanitized.contains("lang=\"de\"")));
+        assert!(
+            matches!(&marked.blocks[1], Block::Html { html, .. } if html.sanitized.contains("lang=\"de\""))
+        );
         assert!(check_document_accessibility(&marked).is_empty());
         // The same HTML without lang is checked like a paragraph.
         let unmarked = doc("en", &format!("<div>{DE}</div>"));
@@ -363,10 +367,18 @@ mod tests {
         let untagged = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n";
         let found = check_pdf_accessibility(untagged);
         let c = codes(&found);
-        for code in ["a11y/pdf-untagged", "a11y/pdf-no-structure-tree", "a11y/pdf-no-lang", "a11y/pdf-no-title"] {
+        for code in [
+            "a11y/pdf-untagged",
+            "a11y/pdf-no-structure-tree",
+            "a11y/pdf-no-lang",
+            "a11y/pdf-no-title",
+        ] {
             assert!(c.contains(&code), "{code} missing: {c:?}");
         }
-        assert_eq!(codes(&check_pdf_accessibility(b"%PDF-1.7\n1 0 obj <<")), ["a11y/pdf-unreadable"]);
+        assert_eq!(
+            codes(&check_pdf_accessibility(b"%PDF-1.7\n1 0 obj <<")),
+            ["a11y/pdf-unreadable"]
+        );
     }
 
     #[test]
@@ -375,10 +387,14 @@ mod tests {
             "de",
             "# Überblick\n\nDas ist ein kurzer Text.\n\n## Tabelle\n\n| Was | Wert |\n|---|---|\n| A | 1 |\n",
         );
-        let pdf = candor_render::export_pdf(&document, &Default::default(), candor_render::PdfStandard::Ua1)
-            .unwrap()
-            .value
-            .unwrap();
+        let pdf = candor_render::export_pdf(
+            &document,
+            &Default::default(),
+            candor_render::PdfStandard::Ua1,
+        )
+        .unwrap()
+        .value
+        .unwrap();
         let found = check_pdf_accessibility(&pdf);
         assert!(found.is_empty(), "{found:?}");
         let s = pdf_structure(&pdf).unwrap();

@@ -12,9 +12,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use hayro_interpret::hayro_syntax::Pdf;
 use hayro_interpret::hayro_syntax::content::ops::TypedInstruction;
-use hayro_interpret::hayro_syntax::object::{
-    Dict, MaybeRef, Name, Object, String as PdfString,
-};
+use hayro_interpret::hayro_syntax::object::{Dict, MaybeRef, Name, Object, String as PdfString};
 use hayro_interpret::hayro_syntax::xref::XRef;
 
 use crate::metadata::{decode_text, xmp_packet, xmp_value};
@@ -270,12 +268,55 @@ fn standard_type(name: &[u8], role_map: Option<&Dict<'_>>) -> Vec<u8> {
 
 fn is_standard(name: &[u8]) -> bool {
     const STANDARD: &[&[u8]] = &[
-        b"Document", b"Part", b"Art", b"Sect", b"Div", b"BlockQuote", b"Caption", b"TOC",
-        b"TOCI", b"Index", b"NonStruct", b"Private", b"P", b"H", b"H1", b"H2", b"H3", b"H4",
-        b"H5", b"H6", b"L", b"LI", b"Lbl", b"LBody", b"Table", b"TR", b"TH", b"TD", b"THead",
-        b"TBody", b"TFoot", b"Span", b"Quote", b"Note", b"Reference", b"BibEntry", b"Code",
-        b"Link", b"Annot", b"Ruby", b"RB", b"RT", b"RP", b"Warichu", b"WT", b"WP", b"Figure",
-        b"Formula", b"Form",
+        b"Document",
+        b"Part",
+        b"Art",
+        b"Sect",
+        b"Div",
+        b"BlockQuote",
+        b"Caption",
+        b"TOC",
+        b"TOCI",
+        b"Index",
+        b"NonStruct",
+        b"Private",
+        b"P",
+        b"H",
+        b"H1",
+        b"H2",
+        b"H3",
+        b"H4",
+        b"H5",
+        b"H6",
+        b"L",
+        b"LI",
+        b"Lbl",
+        b"LBody",
+        b"Table",
+        b"TR",
+        b"TH",
+        b"TD",
+        b"THead",
+        b"TBody",
+        b"TFoot",
+        b"Span",
+        b"Quote",
+        b"Note",
+        b"Reference",
+        b"BibEntry",
+        b"Code",
+        b"Link",
+        b"Annot",
+        b"Ruby",
+        b"RB",
+        b"RT",
+        b"RP",
+        b"Warichu",
+        b"WT",
+        b"WP",
+        b"Figure",
+        b"Formula",
+        b"Form",
     ];
     STANDARD.contains(&name)
 }
@@ -407,20 +448,26 @@ mod tests {
 
         // Structure elements nested far deeper than MAX_DEPTH, inline (no indirect objects).
         let depth = 5_000;
-        let nested = format!("{}<< /S /P >>{}", "<< /S /Div /K ".repeat(depth), " >>".repeat(depth));
+        let nested =
+            format!("{}<< /S /P >>{}", "<< /S /Div /K ".repeat(depth), " >>".repeat(depth));
         let deep = build_pdf(&[
-            "<< /Type /Catalog /Pages 2 0 R /MarkInfo << /Marked true >> /StructTreeRoot 4 0 R >>".into(),
+            "<< /Type /Catalog /Pages 2 0 R /MarkInfo << /Marked true >> /StructTreeRoot 4 0 R >>"
+                .into(),
             "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".into(),
             "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>".into(),
             format!("<< /Type /StructTreeRoot /K {nested} >>"),
         ]);
         // The nesting limit refuses it before hayro reads it.
-        assert!(matches!(pdf_structure(&deep), Err(PdfError::TooLarge(_) | PdfError::Malformed(_))));
+        assert!(matches!(
+            pdf_structure(&deep),
+            Err(PdfError::TooLarge(_) | PdfError::Malformed(_))
+        ));
 
         // A long chain of indirect elements (each shallow in the file) stops at MAX_DEPTH.
         let chain = 400;
         let mut objects = vec![
-            "<< /Type /Catalog /Pages 2 0 R /MarkInfo << /Marked true >> /StructTreeRoot 4 0 R >>".to_owned(),
+            "<< /Type /Catalog /Pages 2 0 R /MarkInfo << /Marked true >> /StructTreeRoot 4 0 R >>"
+                .to_owned(),
             "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".into(),
             "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>".into(),
             "<< /Type /StructTreeRoot /K 5 0 R >>".into(),

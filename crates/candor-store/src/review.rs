@@ -90,6 +90,21 @@ type RawChange = (i64, String, String, i64, String, String, String, String);
 type RawCopy = (String, String, i64, String, String, Option<String>);
 
 impl Project {
+    /// Every row `sql` finds for `doc` (its only parameter), each turned by `row`.
+    fn rows_for<T>(
+        &self,
+        sql: &str,
+        doc: &str,
+        row: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>> {
+        self.conn()
+            .prepare_cached(sql)
+            .and_then(|mut stmt| stmt.query_map([doc], row)?.collect())
+            .map_err(self.sql())
+    }
+}
+
+impl Project {
     /// Records an approval of `version` of `doc`; the version must have the text `sha256`
     /// names. An approval with the same id already here is left alone (returns `false`), so
     /// taking in a returned copy twice changes nothing.
@@ -154,28 +169,23 @@ impl Project {
 
     /// Every approval of a document, oldest first.
     pub fn approvals(&self, doc: &str) -> Result<Vec<Approval>> {
-        let raw: Vec<RawApproval> = self
-            .conn()
-            .prepare_cached(
-                "SELECT id, document_id, version, sha256, reviewer, role, email, at FROM approval \
-                 WHERE document_id = ?1 ORDER BY at, id",
-            )
-            .and_then(|mut stmt| {
-                stmt.query_map([doc], |r| {
-                    Ok((
-                        r.get(0)?,
-                        r.get(1)?,
-                        r.get(2)?,
-                        r.get(3)?,
-                        r.get(4)?,
-                        r.get(5)?,
-                        r.get(6)?,
-                        r.get(7)?,
-                    ))
-                })?
-                .collect()
-            })
-            .map_err(self.sql())?;
+        let raw: Vec<RawApproval> = self.rows_for(
+            "SELECT id, document_id, version, sha256, reviewer, role, email, at FROM approval \
+             WHERE document_id = ?1 ORDER BY at, id",
+            doc,
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                    r.get(7)?,
+                ))
+            },
+        )?;
         raw.into_iter()
             .map(|(id, document, version, sha256, name, role, email, at)| {
                 let version = u32::try_from(version)
@@ -255,28 +265,23 @@ impl Project {
 
     /// Every status change of a document, oldest first.
     pub fn status_history(&self, doc: &str) -> Result<Vec<StatusChange>> {
-        let raw: Vec<RawChange> = self
-            .conn()
-            .prepare_cached(
-                "SELECT seq, at, status, version, by_name, by_role, by_email, note \
-                 FROM status_change WHERE document_id = ?1 ORDER BY seq",
-            )
-            .and_then(|mut stmt| {
-                stmt.query_map([doc], |r| {
-                    Ok((
-                        r.get(0)?,
-                        r.get(1)?,
-                        r.get(2)?,
-                        r.get(3)?,
-                        r.get(4)?,
-                        r.get(5)?,
-                        r.get(6)?,
-                        r.get(7)?,
-                    ))
-                })?
-                .collect()
-            })
-            .map_err(self.sql())?;
+        let raw: Vec<RawChange> = self.rows_for(
+            "SELECT seq, at, status, version, by_name, by_role, by_email, note \
+             FROM status_change WHERE document_id = ?1 ORDER BY seq",
+            doc,
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                    r.get(7)?,
+                ))
+            },
+        )?;
         raw.into_iter()
             .map(|(seq, at, status, version, name, role, email, note)| {
                 let bad = || self.damaged(format!("status change {seq} of '{doc}' is invalid"));
@@ -321,19 +326,12 @@ impl Project {
 
     /// The review copies sent for a document, oldest first.
     pub fn review_copies(&self, doc: &str) -> Result<Vec<ReviewCopy>> {
-        let raw: Vec<RawCopy> = self
-            .conn()
-            .prepare_cached(
-                "SELECT id, document_id, version, reviewer, sent_at, merged_at FROM review_copy \
-                 WHERE document_id = ?1 ORDER BY sent_at, id",
-            )
-            .and_then(|mut stmt| {
-                stmt.query_map([doc], |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
-                })?
-                .collect()
-            })
-            .map_err(self.sql())?;
+        let raw: Vec<RawCopy> = self.rows_for(
+            "SELECT id, document_id, version, reviewer, sent_at, merged_at FROM review_copy \
+             WHERE document_id = ?1 ORDER BY sent_at, id",
+            doc,
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
+        )?;
         raw.into_iter()
             .map(|(id, document, version, reviewer, sent_at, merged_at)| {
                 let version = u32::try_from(version)

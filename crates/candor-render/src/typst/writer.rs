@@ -225,12 +225,22 @@ impl Writer<'_> {
                 self.out.push_str("line(length: 100%, stroke: 0.5pt + rule-colour)\n");
             }
             Block::Html { html, .. } => {
+                // A block marked with its own language (`<div lang="fr">`) keeps it in the
+                // PDF, so screen readers switch voice there too.
+                let lang = outer_lang(&html.sanitized);
+                if let Some(lang) = &lang {
+                    let _ = write!(self.out, "text(lang: {}, ", str_lit(lang));
+                }
                 self.out.push_str("html-text((");
                 for line in html.text.lines().map(str::trim).filter(|l| !l.is_empty()) {
                     push_str_lit(&mut self.out, line);
                     self.out.push_str(", ");
                 }
-                self.out.push_str("))\n");
+                self.out.push_str("))");
+                if lang.is_some() {
+                    self.out.push(')');
+                }
+                self.out.push('\n');
             }
             Block::Risk { risk, .. } => self.risk(risk),
             Block::Generated { name, .. } => match name.as_str() {
@@ -591,6 +601,19 @@ impl Writer<'_> {
     }
 }
 
+/// The primary language subtag of the outer element's `lang` attribute (the sanitiser keeps
+/// only valid tags), as typst takes it: two or three lowercase letters.
+fn outer_lang(sanitized: &str) -> Option<String> {
+    let open = sanitized.trim_start();
+    let tag_end = open.find('>')?;
+    let tag = &open[..tag_end];
+    let at = tag.find(" lang=\"")? + " lang=\"".len();
+    let value = &tag[at..at + tag[at..].find('"')?];
+    let primary = value.split('-').next()?.to_ascii_lowercase();
+    ((2..=3).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_lowercase()))
+        .then_some(primary)
+}
+
 /// An icon array as a typst dictionary.
 fn icons_lit(icons: &IconArrayView) -> String {
     format!(
@@ -635,4 +658,15 @@ fn is_plain_word(text: &str) -> bool {
     !text.is_empty()
         && text.len() <= 32
         && text.chars().all(|c| c.is_ascii_alphanumeric() || "+-_.#".contains(c))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_block_in_another_language_keeps_it() {
+        assert_eq!(super::outer_lang("<div lang=\"fr-BE\">Bonjour</div>").as_deref(), Some("fr"));
+        assert_eq!(super::outer_lang("<p>no</p>"), None);
+        assert_eq!(super::outer_lang("<div lang=\"x1\">"), None);
+        assert_eq!(super::outer_lang("<div title=\"a\"><span lang=\"de\">x</span></div>"), None);
+    }
 }
