@@ -21,16 +21,20 @@ pub enum BrandFont {
     /// Inter: Latin, Greek and Cyrillic; the default.
     #[default]
     Inter,
+    /// Atkinson Hyperlegible (Braille Institute): letters designed to be told apart by
+    /// readers with low vision; Latin script (other scripts fall back to Inter).
+    Atkinson,
 }
 
 impl BrandFont {
     /// Every choice, in the order shown to users.
-    pub const ALL: &'static [BrandFont] = &[BrandFont::Inter];
+    pub const ALL: &'static [BrandFont] = &[BrandFont::Inter, BrandFont::Atkinson];
 
     /// The short name users type (`inter`).
     pub fn name(self) -> &'static str {
         match self {
             BrandFont::Inter => "inter",
+            BrandFont::Atkinson => "atkinson",
         }
     }
 
@@ -38,6 +42,7 @@ impl BrandFont {
     pub fn family(self) -> &'static str {
         match self {
             BrandFont::Inter => "Inter",
+            BrandFont::Atkinson => "Atkinson Hyperlegible",
         }
     }
 
@@ -317,6 +322,24 @@ mod tests {
             crate::laid_out_text(&crate::compile(&crate::typst_world(&doc, &branded())).unwrap());
         assert!(text[0].contains("Acme"), "{}", text[0]);
         assert_eq!(crate::export_svg_pages(&doc, &branded()).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn atkinson_hyperlegible_is_embedded_when_chosen() {
+        assert_eq!(BrandFont::parse("Atkinson Hyperlegible"), Some(BrandFont::Atkinson));
+        assert_eq!(BrandFont::parse("atkinson"), Some(BrandFont::Atkinson));
+        let mut images = crate::Images::new();
+        images.set_branding(Branding { font: Some(BrandFont::Atkinson), ..Branding::default() });
+        let pdf = crate::export_pdf(&document(), &images, crate::PdfStandard::Ua1)
+            .unwrap()
+            .value
+            .unwrap();
+        assert!(contains(&pdf, b"AtkinsonHyperlegible"), "the chosen font is embedded");
+        let plain = crate::export_pdf(&document(), &crate::Images::new(), crate::PdfStandard::Ua1)
+            .unwrap()
+            .value
+            .unwrap();
+        assert!(!contains(&plain, b"AtkinsonHyperlegible"));
     }
 
     #[test]

@@ -19,6 +19,10 @@ static FONT_FILES: &[&[u8]] = &[
     include_bytes!("../../../../assets/fonts/Inter-BoldItalic.otf"),
     include_bytes!("../../../../assets/fonts/Inter-SemiBold.otf"),
     include_bytes!("../../../../assets/fonts/Inter-SemiBoldItalic.otf"),
+    include_bytes!("../../../../assets/fonts/AtkinsonHyperlegible-Regular.ttf"),
+    include_bytes!("../../../../assets/fonts/AtkinsonHyperlegible-Italic.ttf"),
+    include_bytes!("../../../../assets/fonts/AtkinsonHyperlegible-Bold.ttf"),
+    include_bytes!("../../../../assets/fonts/AtkinsonHyperlegible-BoldItalic.ttf"),
     include_bytes!("../../../../assets/fonts/NotoSansMono-Regular.ttf"),
     include_bytes!("../../../../assets/fonts/NotoSansMono-Bold.ttf"),
 ];
