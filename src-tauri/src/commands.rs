@@ -246,7 +246,11 @@ pub async fn save_version(
     note: String,
 ) -> Result<core::VersionItem> {
     let project = app_state(&app).project()?;
-    blocking(move || Ok(core::save_version(&project, &id, &text, &note, &core::now_utc())?)).await
+    // Who saved, when known: an edit that clears an approval is recorded with their name.
+    let config = app_state(&app).config_dir.clone();
+    let by = core::load_identity(&config).map(|i| i.person()).unwrap_or_default();
+    blocking(move || Ok(core::save_version_as(&project, &id, &text, &note, &core::now_utc(), &by)?))
+        .await
 }
 
 #[tauri::command]

@@ -296,6 +296,15 @@ test("review copies go out, come back, merge, and their suggestions are accepted
       await app.closeModal();
     });
 
+    await step("the review sheet is saved as a PDF", async () => {
+      await dismissNotices(app);
+      const sheet = join(app.files, "sheet.pdf");
+      await app.answerDialog(sheet);
+      await app.clickId("review-sheet");
+      await app.waitFor(async () => existsSync(sheet), { timeout: 60_000, what: "the review sheet PDF" });
+      await dismissNotices(app);
+    });
+
     await step("the Review tab fits at the smallest window size (900 × 600)", async () => {
       const s = app.session;
       await s.cmd("POST", "/window/rect", { width: 900, height: 600 });

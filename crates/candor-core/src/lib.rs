@@ -70,7 +70,8 @@ pub use views::{
 };
 pub use workspace::{
     autosave_document, document_file_stem, import_outcomes, open_for_editing, problem_items,
-    project_name, project_overview, save_version, search_sources, source_reader, versions,
+    project_name, project_overview, save_version, save_version_as, search_sources, source_reader,
+    versions,
 };
 
 pub use candor_model::{Diagnostic, LineIndex, Severity};

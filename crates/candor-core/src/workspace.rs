@@ -154,21 +154,26 @@ pub fn save_version(
     note: &str,
     now: &str,
 ) -> Result<VersionItem, Error> {
+    save_version_as(project_path, id, text, note, now, &candor_store::Person::default())
+}
+
+/// [`save_version`] by a known person: when the edit clears an approval, the status history
+/// says who made it.
+pub fn save_version_as(
+    project_path: &Path,
+    id: &str,
+    text: &str,
+    note: &str,
+    now: &str,
+    by: &candor_store::Person,
+) -> Result<VersionItem, Error> {
     let mut project = open_project(project_path)?;
     let map = |e| Error::store(project_path, e);
     let Some(before) = project.document(id).map_err(map)? else {
         return Err(Error::UnknownDocument { project: project_path.to_owned(), id: id.to_owned() });
     };
     let version = project.save_version(id, text, now, note, VersionKind::Save).map_err(map)?;
-    let nobody = candor_store::Person::default();
-    crate::review::record_edit(
-        &mut project,
-        project_path,
-        id,
-        &before.version.sha256,
-        &nobody,
-        now,
-    )?;
+    crate::review::record_edit(&mut project, project_path, id, &before.version.sha256, by, now)?;
     let title = candor_import::parse_companion(text).value.meta.title;
     if !title.trim().is_empty() {
         project.set_document_title(id, title.trim()).map_err(map)?;

@@ -115,6 +115,8 @@ export const sendForReview = (id: string, reviewer: string) =>
   call<CopyMark | null>("send_for_review", { id, reviewer });
 /** Shows the open dialog for many copies; `null` when the user cancelled. */
 export const mergeReviewCopies = () => call<MergeReport | null>("merge_review_copies");
+/** Shows the save dialog, then writes the review sheet PDF; the file, or `null` when cancelled. */
+export const saveReviewSheet = (id: string) => call<string | null>("save_review_sheet", { id });
 export const diffVersions = (id: string, from: number, to: number) =>
   call<VersionDiff>("diff_versions", { id, from, to });
 /** Shows the save dialog for a new folder; `null` when cancelled. `force`: why to publish anyway. */

@@ -121,3 +121,57 @@ export function when(iso: string): string {
 export function needsIdentity(error: { code?: string; message?: string } | null | undefined): boolean {
   return !!error && error.code === "invalid-input" && /^say who you are first/i.test(error.message ?? "");
 }
+
+export type FoldedPiece = DiffPiece | { kind: "fold"; lines: number };
+
+/**
+ * Folds long unchanged stretches of an inline diff, keeping `context` whole lines around each
+ * change, so that the changes do not drown in the text. Stretches hiding fewer than 3 lines
+ * stay as they are.
+ */
+export function foldUnchanged(pieces: readonly DiffPiece[], context = 2): FoldedPiece[] {
+  const out: FoldedPiece[] = [];
+  pieces.forEach((p, i) => {
+    if (p.kind !== "equal") {
+      out.push(p);
+      return;
+    }
+    const lines = p.text.split("\n");
+    // The first line of a stretch ends the changed line before it; the last starts the next.
+    const keepHead = i === 0 ? 0 : context + 1;
+    const keepTail = i === pieces.length - 1 ? 0 : context + 1;
+    const hidden = lines.length - keepHead - keepTail;
+    if (hidden < 3) {
+      out.push(p);
+      return;
+    }
+    if (keepHead > 0) out.push({ kind: "equal", text: lines.slice(0, keepHead).join("\n") + "\n" });
+    out.push({ kind: "fold", lines: hidden });
+    if (keepTail > 0) out.push({ kind: "equal", text: lines.slice(lines.length - keepTail).join("\n") });
+  });
+  return out;
+}
+
+/** Side-by-side rows with unchanged runs beyond `context` rows of a change folded away. */
+export function foldRows<R extends { left: { changed: boolean } | null; right: { changed: boolean } | null }>(
+  rows: readonly R[],
+  context = 2,
+): (R | { fold: number })[] {
+  const changed = (r: R) => !r.left || !r.right || r.left.changed || r.right.changed;
+  const keep = rows.map(() => false);
+  rows.forEach((r, i) => {
+    if (!changed(r)) return;
+    for (let j = Math.max(0, i - context); j <= Math.min(rows.length - 1, i + context); j++) keep[j] = true;
+  });
+  const out: (R | { fold: number })[] = [];
+  let hidden = 0;
+  rows.forEach((r, i) => {
+    if (keep[i]) {
+      if (hidden > 0) out.push({ fold: hidden });
+      hidden = 0;
+      out.push(r);
+    } else hidden++;
+  });
+  if (hidden > 0) out.push({ fold: hidden });
+  return out;
+}

@@ -41,6 +41,9 @@ export const review = {
   "review.mergeHint": "Bring the comments and approvals of returned copies into this project",
   "review.compare": "Compare versions",
   "review.publish": "Publish…",
+  "review.sheet": "Review sheet (PDF)…",
+  "review.sheetHint": "Save the text with line numbers and every comment as a PDF, for reviewers who do not use Candor",
+  "review.sheetSaved": "Review sheet saved: {file}",
   "review.commentDocument": "Comment on the document…",
   "review.approvals": "Approvals",
   "review.approvalsEmpty": "Nobody has approved this document yet.",
@@ -126,6 +129,8 @@ export const review = {
   "compare.deleted": "deleted:",
   "compare.inserted": "inserted:",
   "compare.loading": "Comparing…",
+  "compare.whole": "Show unchanged text",
+  "compare.unchanged": "⋯ {count} unchanged lines ⋯",
   "compare.left": "v{number}",
   "compare.right": "v{number}",
 
