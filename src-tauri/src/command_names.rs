@@ -30,6 +30,10 @@ pub const NAMES: &[&str] = &[
     "set_project_glossary",
     "project_taxonomy",
     "set_project_taxonomy",
+    "project_branding",
+    "set_branding",
+    "set_branding_logo",
+    "clear_branding_logo",
     "identity",
     "set_identity",
     "review_status",
@@ -81,7 +85,9 @@ mod tests {
             .lines()
             .filter_map(|l| {
                 let l = l.trim();
-                l.strip_prefix("commands::").or_else(|| l.strip_prefix("review_commands::"))
+                l.strip_prefix("commands::")
+                    .or_else(|| l.strip_prefix("review_commands::"))
+                    .or_else(|| l.strip_prefix("branding_commands::"))
             })
             .map(|l| l.trim_end_matches(','))
             .collect();

@@ -7,6 +7,7 @@
 
 #[cfg(test)]
 mod bindings;
+mod branding_commands;
 #[cfg(test)]
 mod command_names;
 mod commands;
@@ -62,6 +63,10 @@ pub fn run() {
             commands::set_project_glossary,
             commands::project_taxonomy,
             commands::set_project_taxonomy,
+            branding_commands::project_branding,
+            branding_commands::set_branding,
+            branding_commands::set_branding_logo,
+            branding_commands::clear_branding_logo,
             review_commands::identity,
             review_commands::set_identity,
             review_commands::review_status,

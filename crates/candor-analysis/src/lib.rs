@@ -27,6 +27,7 @@
 mod contrast;
 mod diff;
 mod disclosure;
+mod faithfulness;
 pub mod glossary;
 mod plain;
 mod readability;
@@ -41,6 +42,7 @@ pub use disclosure::{
     BomSignal, Disclosure, DisclosureCounts, DisclosureSummary, Evidence, FieldDisclosure,
     Framework, TRANSPARENCY_FIELDS, TransparencyField, disclosure_map, transparency_field,
 };
+pub use faithfulness::{CitedSource, check_faithfulness};
 pub use plain::{Audience, PlainLanguageChecker, Rule, check_plain_language, glossary_terms_used};
 pub use readability::{
     DocumentReadability, Formula, Language, PartReadability, Readability, Score, TextStats,

@@ -90,6 +90,14 @@ pub fn project_branding(project: &Path) -> Result<ProjectBranding, Error> {
     })
 }
 
+/// The stored logo as `(mime, bytes)` (a PNG without metadata), to show it; `None` when the
+/// project has no logo.
+pub fn project_logo(project: &Path) -> Result<Option<(String, Vec<u8>)>, Error> {
+    let opened = crate::open_project(project)?;
+    let stored = opened.branding().map_err(|e| Error::store(project, e))?;
+    Ok(stored.logo.map(|logo| (logo.mime, logo.bytes)))
+}
+
 /// Changes the project's branding. Colours must be `#rrggbb`, the font one of the bundled
 /// ones, a logo a PNG, JPEG or WebP file within the image limits; a logo needs the
 /// organisation's name, which describes it to screen-reader users. Returns the branding as
@@ -149,7 +157,7 @@ pub fn set_branding(project: &Path, change: &BrandingChange) -> Result<ProjectBr
     if branding.logo.is_some() && branding.organisation.is_none() {
         return Err(invalid(
             project,
-            "a logo needs the organisation's name, which describes it to people who cannot see it; set it with --organisation".to_owned(),
+            "a logo needs the organisation's name, which describes it to people who cannot see it; set the organisation's name as well".to_owned(),
         ));
     }
     opened.set_branding(&branding).map_err(|e| Error::store(project, e))?;

@@ -218,6 +218,9 @@ pub(crate) fn prepare(
     }
     // On the text as written, before Candor's own blocks are filled in.
     diagnostics.extend(candor_analysis::check_risks(&document, text));
+    if let Some(project) = project {
+        diagnostics.extend(crate::faithfulness::check_sources(&document, text, project)?);
+    }
     diagnostics.extend(expand_bom_blocks(&mut document, project)?);
     expand_glossary_blocks(&mut document, project)?;
     diagnostics.extend(crate::changelog::expand_changelog_blocks(

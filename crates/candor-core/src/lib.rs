@@ -18,6 +18,7 @@ mod document;
 mod error;
 mod example;
 mod export;
+mod faithfulness;
 mod preview;
 mod progress;
 mod project;
@@ -30,7 +31,9 @@ mod views;
 mod workspace;
 
 pub use accessibility::{check_document_accessibility, check_pdf_accessibility};
-pub use branding::{BrandingChange, LogoInfo, ProjectBranding, project_branding, set_branding};
+pub use branding::{
+    BrandingChange, LogoInfo, ProjectBranding, project_branding, project_logo, set_branding,
+};
 pub use check::{
     CheckOptions, CheckedDocument, MAX_GLOSSARY_BYTES, check_file, check_project, project_glossary,
     project_glossary_text, set_project_glossary,

@@ -3,6 +3,9 @@ import { call, progressChannel } from "./bridge";
 import type {
   AppInfo,
   ApprovalItem,
+  BrandingForm,
+  BrandingOutcome,
+  BrandingView,
   CommentItem,
   DecisionOutcome,
   DropEvent,
@@ -86,6 +89,15 @@ export const setProjectGlossary = (text: string) => call<GlossaryOutcome>("set_p
 export const projectTaxonomy = () => call<string>("project_taxonomy");
 /** Replaces the project's own categories and kinds; when `saved` is false nothing changed. */
 export const setProjectTaxonomy = (text: string) => call<TaxonomyOutcome>("set_project_taxonomy", { text });
+
+/** The project's organisation, colours, font and logo, with the colours actually published. */
+export const projectBranding = () => call<BrandingView>("project_branding");
+/** Saves the organisation, colours and font; an empty value clears it. */
+export const setBranding = (form: BrandingForm) => call<BrandingOutcome>("set_branding", { form });
+/** Shows the open dialog and stores the chosen image as the logo, with `organisation`; `null` when cancelled. */
+export const setBrandingLogo = (organisation: string) =>
+  call<BrandingOutcome | null>("set_branding_logo", { organisation });
+export const clearBrandingLogo = () => call<BrandingOutcome>("clear_branding_logo");
 export const revealExport = (exportId: number) => call<void>("reveal_export", { exportId });
 
 // ---- Review and publication (src-tauri/src/review_commands.rs) ----------------------------

@@ -51,6 +51,60 @@ entries: number,
  */
 problems: Array<string>, };
 
+export type BrandingView = { organisation: string | null, 
+/**
+ * `#rrggbb`, as chosen; `None`: Candor's own.
+ */
+primary: string | null, accent: string | null, 
+/**
+ * The colours actually published (the nearest accessible ones where the chosen fail).
+ */
+primary_used: string | null, accent_used: string | null, 
+/**
+ * The bundled font's short name (`inter`, `atkinson`); `None`: Inter.
+ */
+font: string | null, logo: LogoView | null, 
+/**
+ * One per colour replaced because it has too little contrast.
+ */
+contrast: Array<ContrastNote>, };
+
+export type LogoView = { mime: string, bytes: number, width: number, height: number, 
+/**
+ * The logo as a `data:` URI, to show it.
+ */
+data_uri: string | null, };
+
+export type ContrastNote = { 
+/**
+ * `primary` or `accent`.
+ */
+role: string, chosen: string, used: string, 
+/**
+ * The full warning: which background fails, the ratio and the ratio needed.
+ */
+message: string, };
+
+export type BrandingForm = { organisation: string, primary: string, accent: string, font: string, };
+
+export type BrandingOutcome = { 
+/**
+ * Whether the change was saved; when not, `problems` says why and nothing changed.
+ */
+saved: boolean, 
+/**
+ * The branding as it is now stored.
+ */
+branding: BrandingView, 
+/**
+ * Why the change was refused (a colour not written #rrggbb, an unusable logo).
+ */
+problems: Array<string>, 
+/**
+ * Warnings about what was saved (each `brand/low-contrast` message).
+ */
+warnings: Array<string>, };
+
 export type RecentProject = { path: string, name: string, opened_at: string, 
 /**
  * Whether the file is still there.

@@ -1,10 +1,11 @@
 // UI strings come from a catalogue per language; English is the only one so far. Every
 // string the window shows goes through t(), so a translation is a new catalogue file.
 import { app } from "./en/app";
+import { branding } from "./en/branding";
 import { editor } from "./en/editor";
 import { review } from "./en/review";
 
-const en = { ...app, ...editor, ...review } as const;
+const en = { ...app, ...branding, ...editor, ...review } as const;
 export type MessageKey = keyof typeof en;
 export type Catalogue = Record<MessageKey, string>;
 
