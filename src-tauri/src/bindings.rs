@@ -55,6 +55,7 @@ fn declarations() -> String {
         candor_core::DiffRowItem::decl(&cfg),
         candor_core::DiffLineItem::decl(&cfg),
         candor_core::DiffPartItem::decl(&cfg),
+        candor_core::RemovalItem::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from Rust by src-tauri/src/bindings.rs; do not edit.\n\

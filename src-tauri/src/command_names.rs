@@ -46,6 +46,9 @@ pub const NAMES: &[&str] = &[
     "save_review_sheet",
     "diff_versions",
     "publish_document",
+    "removals",
+    "record_removal",
+    "withdraw_removal",
     "export_document",
     "reveal_export",
 ];
@@ -88,6 +91,7 @@ mod tests {
                 l.strip_prefix("commands::")
                     .or_else(|| l.strip_prefix("review_commands::"))
                     .or_else(|| l.strip_prefix("branding_commands::"))
+                    .or_else(|| l.strip_prefix("removals_commands::"))
             })
             .map(|l| l.trim_end_matches(','))
             .collect();

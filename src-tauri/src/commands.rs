@@ -229,6 +229,7 @@ pub async fn new_document(app: AppHandle, starter: String, sources: Vec<String>)
 #[tauri::command]
 pub async fn open_document(app: AppHandle, id: String) -> Result<core::EditingDocument> {
     let project = app_state(&app).project()?;
+    state::lock(&app_state(&app).preview).set_document(Some(id.clone()));
     blocking(move || Ok(core::open_for_editing(&project, &id)?)).await
 }
 

@@ -14,6 +14,7 @@ mod commands;
 mod dialogs;
 mod error;
 mod progress;
+mod removals_commands;
 mod review_commands;
 mod state;
 
@@ -79,6 +80,9 @@ pub fn run() {
             review_commands::save_review_sheet,
             review_commands::diff_versions,
             review_commands::publish_document,
+            removals_commands::removals,
+            removals_commands::record_removal,
+            removals_commands::withdraw_removal,
             commands::export_document,
             commands::reveal_export,
         ]);

@@ -59,6 +59,7 @@ fn document_with(s: &str) -> Document {
         ],
         footnotes: Vec::new(),
         taxonomy: None,
+        cited: None,
     }
 }
 

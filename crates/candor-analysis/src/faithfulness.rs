@@ -23,6 +23,16 @@
 //!   (stop words of en/de/fr and words like "model" removed, first five letters compared) and
 //!   no figure with the sentence citing it; skipped when the two are in different languages.
 //!
+//! Besides the importer's facts, the checker reads the cited passages' own text and table
+//! cells (`numbers`): numbers before which the unit stands ("Hours used: 150000"), products
+//! ("32 x 8 x A100" is 256), months and years written apart (BibTeX), and benchmark scores.
+//! A bare decimal in the document ("scored 45.3", "89.0 for the largest version") is read as
+//! a score; in a table row it must be in a source cell whose row and column share a word with
+//! that row (when any do). Numbers listed before a unit take it ("7, 13 and 70 billion
+//! parameters" are three figures; "and" makes a range only after "between"). Links' labels
+//! are not words of the sentence; web addresses are not words of the passage; stems also match
+//! through a few plain synonyms (picture = image) and short words that begin longer ones.
+//!
 //! A figure matches a source fact when it is equal, equivalent (20% = 0.2 = 1 in 5 = 20 in
 //! 100; 7B = 7,000,000,000 = 7 billion; durations in hours; energy in kWh), or equal at the
 //! precision either side writes ("17%" for 17.3%, "7 billion" for 6.7B), widened by the
@@ -34,6 +44,7 @@
 //! (10^23, 10^25, 10^26 FLOP) are known figures, never reported.
 
 mod figures;
+mod numbers;
 mod words;
 
 use std::collections::HashSet;
@@ -109,10 +120,11 @@ struct Checker<'a> {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Context {
+enum Context<'r> {
     Heading,
     Prose,
-    TableCell,
+    /// A table cell, with the text of its row.
+    TableCell(Option<&'r str>),
 }
 
 impl<'a> Checker<'a> {
@@ -136,9 +148,28 @@ impl<'a> Checker<'a> {
                 }
                 Block::BlockQuote { blocks, .. } => stack.extend(blocks.iter().rev()),
                 Block::Table { table, .. } => {
-                    let cells = table.header.iter().chain(table.rows.iter().flatten());
-                    for (unit, cell) in block_units(block, self.text).iter().zip(cells) {
-                        self.unit(unit, &cell.content, Context::TableCell, out, seen);
+                    let units = block_units(block, self.text);
+                    // Each cell with the text of its whole row, which says what a score in
+                    // it measures ("HumanEval | … | 89.0").
+                    let rows = std::iter::once(&table.header).chain(table.rows.iter());
+                    let mut at = 0;
+                    for row in rows {
+                        // (Link labels left out: "[benchmarks](…)" says nothing of the row.)
+                        let texts: Vec<String> = units
+                            .iter()
+                            .skip(at)
+                            .zip(row)
+                            .map(|(u, cell)| {
+                                let cites = cites_in(&cell.content, &self.footnote_links);
+                                without_links(&u.text, 0..u.text.len(), &cites)
+                            })
+                            .collect();
+                        let row_text = texts.join(" | ");
+                        for (unit, cell) in units.iter().skip(at).zip(row) {
+                            let context = Context::TableCell(Some(row_text.as_str()));
+                            self.unit(unit, &cell.content, context, out, seen);
+                        }
+                        at += row.len();
                     }
                 }
                 _ => {}
@@ -150,7 +181,7 @@ impl<'a> Checker<'a> {
         &self,
         unit: &Unit,
         content: &[Inline],
-        context: Context,
+        context: Context<'_>,
         out: &mut Vec<Diagnostic>,
         seen: &mut HashSet<Span>,
     ) {
@@ -191,11 +222,14 @@ impl<'a> Checker<'a> {
             for figure in &shifted {
                 self.figure(figure, &sentence_ctx, &mut missing_reported, out);
             }
+            // The words of the sentence, not of its links' labels ("[evaluation](…)").
+            let sentence_words = without_links(&unit.text, range.clone(), &cites);
+            let unit_words = without_links(&unit.text, 0..unit.text.len(), &cites);
             for cite in &own {
-                let words_text = if words::stems(sentence_text).len() >= 3 {
-                    sentence_text
+                let words_text = if words::stems(&sentence_words).len() >= 3 {
+                    &sentence_words
                 } else {
-                    unit.text.as_str()
+                    &unit_words
                 };
                 self.unrelated(cite, words_text, &shifted, out);
             }
@@ -279,22 +313,33 @@ impl<'a> Checker<'a> {
         let written = &cx.unit.text[figure.range.clone()];
         let span = cx.unit.span(&figure.range);
         // 1. The passages it cites (a whole-source link covers the whole source).
-        let in_cited = covered.iter().any(|c| {
-            c.source.content.facts.iter().any(|f| {
-                c.passages.as_ref().is_none_or(|p| p.contains(f.passage.as_str()))
-                    && matches(figure, f)
-            })
-        });
+        let row = match cx.context {
+            Context::TableCell(row) => row,
+            _ => None,
+        };
+        let in_cited = covered.iter().any(|c| in_covered(figure, c, row));
         if in_cited {
             return;
         }
         // 2. Elsewhere in a cited source, then in any source.
-        let elsewhere = covered
-            .iter()
-            .map(|c| c.source)
-            .chain(self.sources.iter())
-            .find_map(|s| s.content.facts.iter().find(|f| matches(figure, f)).map(|f| (s, f)));
-        if let Some((source, fact)) = elsewhere {
+        let elsewhere = covered.iter().map(|c| c.source).chain(self.sources.iter()).find_map(|s| {
+            let fact = (!numbers::is_score(figure))
+                .then(|| s.content.facts.iter().find(|f| matches(figure, f)))
+                .flatten();
+            match fact {
+                Some(f) => Some((s, f.passage.as_str())),
+                None => s
+                    .content
+                    .passages
+                    .iter()
+                    .find(|p| {
+                        let one = HashSet::from([p.id.as_str()]);
+                        written_in(figure, &Covered { source: s, passages: Some(one) }, row)
+                    })
+                    .map(|p| (s, p.id.as_str())),
+            }
+        });
+        if let Some((source, passage)) = elsewhere {
             if covered.is_empty() {
                 if cx.context == Context::Prose && self.declares_sources && !*missing_reported {
                     *missing_reported = true;
@@ -308,8 +353,8 @@ impl<'a> Checker<'a> {
                             ),
                         )
                         .with_hint(format!(
-                            "It is in “{}”, passage {}: add a link such as [{}](source:{}#{}).",
-                            source.id, fact.passage, source.id, source.id, fact.passage
+                            "It is in “{}”, passage {passage}: add a link such as [{}](source:{}#{passage}).",
+                            source.id, source.id, source.id
                         )),
                     );
                 }
@@ -320,13 +365,13 @@ impl<'a> Checker<'a> {
                         "figure/other-passage",
                         span,
                         format!(
-                            "{written} is in “{}”, passage {}, not in the passage this sentence cites.",
-                            source.id, fact.passage
+                            "{written} is in “{}”, passage {passage}, not in the passage this sentence cites.",
+                            source.id
                         ),
                     )
                     .with_hint(format!(
-                        "Cite source:{}#{} for this figure, so readers land on the right place.",
-                        source.id, fact.passage
+                        "Cite source:{}#{passage} for this figure, so readers land on the right place.",
+                        source.id
                     )),
                 );
             }
@@ -339,6 +384,10 @@ impl<'a> Checker<'a> {
             .filter_map(|c| self.covered(&c.link))
             .filter(|c| c.passages.is_some())
             .collect();
+        if numbers::is_score(figure) {
+            self.score_not_found(figure, written, span, &own_covered, out);
+            return;
+        }
         let in_own = closest(figure, &own_covered);
         if let Some((source, fact)) = in_own {
             out.push(
@@ -384,6 +433,49 @@ impl<'a> Checker<'a> {
         );
     }
 
+    /// A score found in no source: it contradicts the numbers of the passage it cites.
+    fn score_not_found(
+        &self,
+        figure: &Figure,
+        written: &str,
+        span: Span,
+        own: &[Covered<'a>],
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let nearest = own
+            .iter()
+            .flat_map(|c| {
+                c.source.content.passages.iter().filter(move |p| {
+                    c.passages.as_ref().is_some_and(|ids| ids.contains(p.id.as_str()))
+                })
+            })
+            .flat_map(|p| numbers::numbers(&p.text).into_iter().map(move |w| (p, w)))
+            .filter(|(_, w)| !w.percent)
+            .min_by(|(_, a), (_, b)| {
+                distance(figure.low, a.value).total_cmp(&distance(figure.low, b.value))
+            });
+        let d = match nearest {
+            Some((passage, w)) => Diagnostic::warning(
+                "figure/contradicts",
+                span,
+                format!(
+                    "The text says {written}, but the passage it cites ({}) does not have it; its nearest number is {}: ‘{}’",
+                    passage.id,
+                    w.text,
+                    excerpt(&passage.text)
+                ),
+            ),
+            None => Diagnostic::warning(
+                "figure/not-found",
+                span,
+                format!("{written} is not in the sources it cites or any other."),
+            ),
+        };
+        out.push(d.with_hint(
+            "Check the figure against the source: copy it from the row and column it belongs to, or cite the passage it comes from.",
+        ));
+    }
+
     /// Thresholds of the law every reader may be told about: 10^23, 10^25 and 10^26 FLOP.
     fn known_figure(&self, figure: &Figure) -> bool {
         let date = self
@@ -425,7 +517,7 @@ impl<'a> Checker<'a> {
         let passage_text = texts.join(" ");
         let mine = words::stems(sentence);
         let theirs = words::stems(&passage_text);
-        if mine.len() < 3 || theirs.len() < 3 {
+        if mine.len() < 3 || theirs.len() < 2 {
             return;
         }
         if let (Some(a), Some(b)) =
@@ -434,11 +526,13 @@ impl<'a> Checker<'a> {
         {
             return;
         }
-        if mine.intersection(&theirs).next().is_some() {
+        if words::share(&mine, &theirs) {
             return;
         }
+        let covered = Covered { source, passages: Some(ids.clone()) };
         let shared_figure = figures_.iter().any(|fig| {
             content.facts.iter().any(|f| ids.contains(f.passage.as_str()) && matches(fig, f))
+                || written_in(fig, &covered, None)
         });
         if shared_figure {
             return;
@@ -464,7 +558,18 @@ struct SentenceCtx<'u> {
     own: &'u [&'u Cite],
     /// Its own citations, or those of its paragraph when it has none.
     cites: &'u [&'u Cite],
-    context: Context,
+    context: Context<'u>,
+}
+
+/// The text of `range` of a unit with the labels of its source links blanked out.
+fn without_links(text: &str, range: Range<usize>, cites: &[Cite]) -> String {
+    let mut out = String::with_capacity(range.len());
+    for (i, c) in text.get(range.clone()).unwrap_or_default().char_indices() {
+        let at = range.start + i;
+        let in_link = cites.iter().any(|l| l.range.contains(&at));
+        out.push(if in_link { ' ' } else { c });
+    }
+    out
 }
 
 /// Ids a link may name: passages, sections and tables.
@@ -522,6 +627,60 @@ fn edit_distance(a: &str, b: &str) -> usize {
         previous = current;
     }
     previous[b.len()]
+}
+
+/// Whether the passages a citation covers give the figure: as an extracted fact, or written
+/// in their text or table cells.
+fn in_covered(figure: &Figure, c: &Covered<'_>, row: Option<&str>) -> bool {
+    let facts = !numbers::is_score(figure)
+        && c.source.content.facts.iter().any(|f| {
+            c.passages.as_ref().is_none_or(|p| p.contains(f.passage.as_str())) && matches(figure, f)
+        });
+    facts || written_in(figure, c, row)
+}
+
+/// Whether the text of the covered passages writes the figure's number (for a date, its
+/// month and year). A score in a table cell of the document must be in a source table cell
+/// whose row or column shares a word with the document's row, when any does.
+fn written_in(figure: &Figure, c: &Covered<'_>, row: Option<&str>) -> bool {
+    let content = c.source.content;
+    let covers = |id: &str| c.passages.as_ref().is_none_or(|p| p.contains(id));
+    if numbers::is_score(figure)
+        && let Some(row) = row
+    {
+        let tables: Vec<_> = content.tables.iter().filter(|t| covers(&t.passage)).collect();
+        if !tables.is_empty() {
+            return tables.iter().any(|t| table_has_score(figure, t, row));
+        }
+    }
+    content.passages.iter().filter(|p| covers(&p.id)).any(|p| {
+        numbers::names_date(figure, &p.text)
+            || numbers::numbers(&p.text).iter().any(|w| written_matches(figure, w, &p.id))
+    })
+}
+
+fn written_matches(figure: &Figure, w: &numbers::Written, passage: &str) -> bool {
+    numbers::as_fact(figure, w, passage).is_some_and(|fact| matches(figure, &fact))
+}
+
+/// Whether a source table has the score in a cell related to the document's row: a cell
+/// whose row shares a word with it (when any row does) and whose column does (when any
+/// column does).
+fn table_has_score(figure: &Figure, table: &candor_model::SourceTable, doc_row: &str) -> bool {
+    let mine = words::stems(doc_row);
+    let related = |text: &str| words::share(&words::stems(text), &mine);
+    let rows: Vec<bool> = table.rows.iter().map(|r| related(&r.join(" "))).collect();
+    let columns: Vec<bool> = table.header.iter().map(|h| related(h)).collect();
+    let any_row = rows.iter().any(|&r| r);
+    let any_column = columns.iter().any(|&c| c);
+    table.rows.iter().zip(&rows).any(|(row, &row_related)| {
+        row.iter().enumerate().any(|(j, cell)| {
+            let column_related = columns.get(j).copied().unwrap_or(false);
+            (row_related || !any_row)
+                && (column_related || !any_column)
+                && numbers::numbers(cell).iter().any(|w| written_matches(figure, w, &table.passage))
+        })
+    })
 }
 
 /// Whether a source fact can be compared with the figure at all.

@@ -32,6 +32,7 @@ pub mod glossary;
 mod plain;
 mod readability;
 mod risks;
+mod source_changes;
 
 pub use contrast::{
     Backdrop, BrandCheck, BrandColour, ColourUse, ContrastFailure, Rgb, accessible_alternative,
@@ -49,3 +50,4 @@ pub use readability::{
     document_readability, readability,
 };
 pub use risks::check_risks;
+pub use source_changes::{PassageChange, source_changes};

@@ -8,6 +8,7 @@ mod diff;
 mod documents;
 mod export;
 mod output;
+mod removals;
 mod review;
 mod sources;
 mod taxonomy;
@@ -123,9 +124,24 @@ enum Command {
         project: PathBuf,
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Import the file as a new version of this source (the old content is kept, and
+        /// documents citing passages that changed are told so).
+        #[arg(long, value_name = "SOURCE-ID")]
+        update: Option<String>,
         /// Print the outcome as JSON.
         #[arg(long)]
         json: bool,
+    },
+    /// Confirm that a document's citations still hold after its sources changed (all of
+    /// them, or one: --citation SOURCE#PASSAGE as the document writes it).
+    Confirm {
+        project: PathBuf,
+        #[arg(long, value_name = "ID")]
+        doc: String,
+        #[arg(long, value_name = "SOURCE#PASSAGE")]
+        citation: Option<String>,
+        #[arg(long = "as", value_name = "NAME")]
+        as_name: Option<String>,
     },
     /// List the sources of a project.
     Sources {
@@ -174,6 +190,9 @@ enum Command {
         #[command(subcommand)]
         command: review::ReviewCommand,
     },
+    /// The removals log: what was deliberately left out of a document's public version and
+    /// why (list; --add; --withdraw). It stays in the project and is never exported.
+    Removals(removals::RemovalsArgs),
     /// Publish an approved document: PDF/UA-1, HTML, risk cards as JSON and a manifest of
     /// SHA-256 sums, into one folder. The same version always gives the same bytes.
     Publish {
@@ -258,7 +277,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::New { project, example } => sources::new(&project, example),
         Command::Starters { json } => documents::list_starters(json),
-        Command::Import { project, files, json } => sources::import(&project, &files, json),
+        Command::Import { project, files, update: Some(id), json: _ } => {
+            sources::update(&project, &id, &files)
+        }
+        Command::Import { project, files, update: None, json } => {
+            sources::import(&project, &files, json)
+        }
+        Command::Confirm { project, doc, citation, as_name } => {
+            sources::confirm(&project, &doc, citation.as_deref(), as_name.as_deref())
+        }
         Command::Sources { project, json } => sources::list(&project, json),
         Command::Show { project, source, outline: _, fields, json } => {
             sources::show(&project, &source, fields, json)
@@ -269,6 +296,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Brand(args) => brand::brand(args),
         Command::Doc { command } => documents::run(command),
         Command::Review { command } => review::run(command),
+        Command::Removals(args) => removals::removals(args),
         Command::Publish { project, doc, out, force, as_name } => {
             review::publish(project, doc, out, force, as_name.as_deref())
         }

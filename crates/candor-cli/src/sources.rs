@@ -151,3 +151,36 @@ pub fn show(project: &Path, id: &str, fields: bool, json: bool) -> anyhow::Resul
     }
     Ok(ExitCode::SUCCESS)
 }
+
+/// `candor import P.candor FILE --update SOURCE-ID`.
+pub fn update(project: &Path, id: &str, files: &[PathBuf]) -> anyhow::Result<ExitCode> {
+    let [file] = files else {
+        eprintln!("candor import --update: give exactly one file, the new version of `{id}`");
+        return Ok(ExitCode::from(2));
+    };
+    let imported = candor_core::update_source(project, id, file, &now_utc())?;
+    println!(
+        "{}: `{id}` updated from {} ({} passages); documents citing passages that changed will say so",
+        project.display(),
+        file.display(),
+        imported.summary.passages
+    );
+    for w in &imported.warnings {
+        eprintln!("{}: {w}", file.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `candor confirm P.candor --doc ID [--citation SOURCE#PASSAGE]`.
+pub fn confirm(
+    project: &Path,
+    doc: &str,
+    citation: Option<&str>,
+    as_name: Option<&str>,
+) -> anyhow::Result<ExitCode> {
+    let me = candor_core::default_config_dir().and_then(|d| candor_core::load_identity(&d));
+    let by = candor_core::acting(me.as_ref(), as_name)?;
+    let n = candor_core::confirm_citations(project, doc, citation, &by, &now_utc())?;
+    println!("confirmed {n} citation(s) of `{doc}` against the current sources");
+    Ok(ExitCode::SUCCESS)
+}

@@ -787,3 +787,62 @@ fn two_reviewers_copies_merge_through_the_command_line() {
     ok(candor_as(&["publish", "p.candor", "--doc", doc, "--out", "bundle"], p, &author));
     assert_eq!(std::fs::read(p.join("bundle/manifest.json")).unwrap(), first);
 }
+
+#[test]
+fn removals_are_logged_in_the_project_and_only_stated_in_exports() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    let prefs = p.join("prefs");
+    let ok = |out: Output| {
+        assert!(out.status.success(), "{}{}", String::from_utf8_lossy(&out.stdout), stderr(&out));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    ok(candor(&["new", "p.candor"], p));
+    let text = format!("{REVIEWED}\n# What we left out\n\n```candor-removals\n```\n");
+    std::fs::write(p.join("doc.md"), text).unwrap();
+    ok(candor(&["doc", "put", "p.candor", "doc.md"], p));
+    let doc = "risks-of-example-1";
+    let add = |what: &str, why: &str| {
+        candor_as(
+            &[
+                "removals",
+                "p.candor",
+                "--doc",
+                doc,
+                "--add",
+                "--what",
+                what,
+                "--why",
+                why,
+                "--reason",
+                "SECRETREASON",
+                "--as",
+                "Sam Author",
+            ],
+            p,
+            &prefs,
+        )
+    };
+    let added = ok(add("SECRETWHAT the red-team prompts", "security"));
+    assert!(added.contains("recorded removal") && added.contains("Sam Author"), "{added}");
+    ok(add("SECRETWHAT training cost", "commercial"));
+    let out = add("x", "because");
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+
+    let listed = ok(candor(&["removals", "p.candor", "--doc", doc, "--json"], p));
+    let items: serde_json::Value = serde_json::from_str(&listed).unwrap();
+    let items = items.as_array().unwrap();
+    assert_eq!(items.len(), 2);
+    assert_eq!(items[0]["why"], "security");
+    let first = items[0]["id"].as_str().unwrap().to_owned();
+    let withdrawn = ok(candor(&["removals", "p.candor", "--withdraw", &first], p));
+    assert!(withdrawn.contains("withdrew"), "{withdrawn}");
+    let listed = ok(candor(&["removals", "p.candor", "--doc", doc], p));
+    assert!(listed.contains("2 removals") && listed.contains("1 active"), "{listed}");
+    assert!(listed.contains("what: SECRETWHAT training cost"), "{listed}");
+
+    ok(candor(&["export", "p.candor", doc, "--html", "out.html"], p));
+    let html = std::fs::read_to_string(p.join("out.html")).unwrap();
+    assert!(!html.contains("SECRET"), "the log leaked into the export");
+    assert!(html.contains("commercially sensitive information (1 item)"), "{html}");
+}

@@ -61,7 +61,8 @@ pub fn check_project(
         let text = get_document(project, summary.id.as_str(), None)?;
         let mut parsed = candor_import::parse_companion(&text);
         parsed.value.taxonomy = Some(Arc::clone(&taxonomy));
-        let sources = crate::faithfulness::check_sources(&parsed.value, &text, project)?;
+        let id = Some(summary.id.as_str());
+        let sources = crate::faithfulness::check_sources(&parsed.value, &text, project, id)?;
         parsed.diagnostics.extend(sources);
         let report =
             checked(text, parsed.value, parsed.diagnostics, Arc::clone(&glossary), options)?;

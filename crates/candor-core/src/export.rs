@@ -219,11 +219,21 @@ pub(crate) fn prepare(
     // On the text as written, before Candor's own blocks are filled in.
     diagnostics.extend(candor_analysis::check_risks(&document, text));
     if let Some(project) = project {
-        diagnostics.extend(crate::faithfulness::check_sources(&document, text, project)?);
+        let (problems, cited) =
+            crate::faithfulness::read_sources(&document, text, project, document_id)?;
+        diagnostics.extend(problems);
+        if !cited.sources.is_empty() {
+            document.cited = Some(std::sync::Arc::new(cited));
+        }
     }
     diagnostics.extend(expand_bom_blocks(&mut document, project)?);
     expand_glossary_blocks(&mut document, project)?;
     diagnostics.extend(crate::changelog::expand_changelog_blocks(
+        &mut document,
+        project,
+        document_id,
+    )?);
+    diagnostics.extend(crate::removals::expand_removals_blocks(
         &mut document,
         project,
         document_id,

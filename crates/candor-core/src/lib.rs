@@ -24,6 +24,7 @@ mod progress;
 mod project;
 mod publish;
 mod recent;
+mod removals;
 mod review;
 mod starters;
 mod taxonomy;
@@ -47,17 +48,22 @@ pub use example::{
     create_example_project,
 };
 pub use export::{DocumentSource, ExportReport, ExportRequest, check_document, export_document};
+pub use faithfulness::confirm_citations;
 pub use preview::{PreviewPage, PreviewSession, PreviewUpdate, preview_html};
 pub use progress::Progress;
 pub use project::{
     ImportedSource, SourceView, create_project, document_history, get_document, import_files,
     list_documents, list_sources, open_project, put_document, restore_version, show_source,
+    update_source,
 };
 pub use publish::{
     MANIFEST_FORMAT, Manifest, ManifestApproval, ManifestDocument, ManifestFile, ManifestOverride,
     ManifestSource, PublishReport, PublishRequest, publish, verify_bundle,
 };
 pub use recent::{MAX_RECENT, forget_project, recent_projects, remember_project};
+pub use removals::{
+    REMOVAL_GROUNDS, RemovalItem, RemovalRequest, list_removals, record_removal, withdraw_removal,
+};
 pub use review::{
     ApprovalItem, CommentItem, CommentRequest, CopyMark, DecisionOutcome, Identity, Location,
     MergeReport, MergedCopy, ReviewStatus, Target, acting, add_comment, approve,

@@ -26,6 +26,9 @@ use crate::{Error, MAX_DOCUMENT_BYTES, ProblemItem, ScoreCard, problem_items};
 pub struct PreviewSession {
     preview: Preview,
     checker: Option<Checker>,
+    /// The id of the document being edited, when it belongs to a project: its changelog and
+    /// the author's confirmations of citations need it.
+    document: Option<String>,
 }
 
 /// The plain-language checker for one project's glossary.
@@ -79,7 +82,12 @@ impl PreviewSession {
     /// A session that reuses nothing between updates (and clears typst's process-wide memo
     /// cache before each one); only for measuring what reuse saves.
     pub fn without_reuse() -> Self {
-        Self { preview: Preview::without_reuse(), checker: None }
+        Self { preview: Preview::without_reuse(), checker: None, document: None }
+    }
+
+    /// Says which document of the project is being edited (`None`: a text of its own).
+    pub fn set_document(&mut self, id: Option<String>) {
+        self.document = id;
     }
 
     /// Reads the project's glossary again at the next update (after it was edited).
@@ -97,7 +105,8 @@ impl PreviewSession {
     /// not shown. A document with errors is shown as far as it can be typeset, its problems
     /// listed; only a typesetting failure (a Candor bug) is an error.
     pub fn update(&mut self, text: &str, project: Option<&Path>) -> Result<PreviewUpdate, Error> {
-        let (Prepared { document, images, mut diagnostics }, written) = prepared(text, project)?;
+        let (Prepared { document, images, mut diagnostics }, written) =
+            prepared(text, project, self.document.as_deref())?;
         // The rules look at what the author wrote, not at blocks Candor generates.
         diagnostics.extend(self.checker(project)?.check(&written, text));
         let score_card = ScoreCard::of(&candor_analysis::document_readability(&written));
@@ -150,20 +159,24 @@ impl PreviewSession {
 /// The self-contained HTML page `export --html` would write for `text`, even when the
 /// document has errors (for previewing; exporting refuses such a document).
 pub fn preview_html(text: &str, project: Option<&Path>) -> Result<String, Error> {
-    let (Prepared { document, images, .. }, _) = prepared(text, project)?;
+    let (Prepared { document, images, .. }, _) = prepared(text, project, None)?;
     Ok(html(&document, &images))
 }
 
 /// Parses `text` and prepares it exactly as exporting from `project` would; also returns the
 /// document as written, before generated blocks were filled in.
-fn prepared(text: &str, project: Option<&Path>) -> Result<(Prepared, Document), Error> {
+fn prepared(
+    text: &str,
+    project: Option<&Path>,
+    document: Option<&str>,
+) -> Result<(Prepared, Document), Error> {
     let size = text.len() as u64;
     if size > MAX_DOCUMENT_BYTES {
         return Err(Error::TooLarge { path: shown_path(project), size, limit: MAX_DOCUMENT_BYTES });
     }
     let parsed = candor_import::parse_companion(text);
     let written = parsed.value.clone();
-    let mut prepared = prepare(parsed, text, project, None, project)?;
+    let mut prepared = prepare(parsed, text, project, document, project)?;
     if project.is_none() {
         let mut seen = BTreeSet::new();
         let diagnostics = &mut prepared.diagnostics;

@@ -107,6 +107,51 @@ fn import_one(
     Ok(summarise(file, stored, warnings, false))
 }
 
+/// Imports `file` as a new version of source `id`: the content it replaces is kept, and every
+/// document citing a passage that changed or went is told so until its author confirms.
+pub fn update_source(
+    project_path: &Path,
+    id: &str,
+    file: &Path,
+    now: &str,
+) -> Result<ImportedSource, Error> {
+    let mut project = open_project(project_path)?;
+    let map = |e| Error::store(project_path, e);
+    if project.source(id).map_err(map)?.is_none() {
+        return Err(Error::UnknownSource { project: project_path.to_owned(), id: id.to_owned() });
+    }
+    let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let bytes = read_limited(file, candor_import::MAX_SOURCE_BYTES as u64)?;
+    let format = candor_import::detect_format(&name, &bytes).ok_or_else(|| Error::Import {
+        path: file.to_owned(),
+        message: "Candor cannot tell what kind of file this is; it reads PDF, DOCX, HTML, Markdown and CycloneDX or SPDX JSON".into(),
+    })?;
+    let imported = candor_import::import_source(format, &bytes)
+        .map_err(|e| Error::Import { path: file.to_owned(), message: e.to_string() })?;
+    let warnings: Vec<String> = imported.diagnostics.iter().map(|d| d.message.clone()).collect();
+    project
+        .update_source(&NewSource {
+            id,
+            file_name: &name,
+            format,
+            bytes: &bytes,
+            imported_at: now,
+            title: None,
+            content: &imported.value,
+        })
+        .map_err(|e| match e {
+            candor_store::StoreError::Invalid { message, .. } => {
+                Error::Import { path: file.to_owned(), message }
+            }
+            e => Error::store(project_path, e),
+        })?;
+    let stored = project
+        .source(id)
+        .map_err(map)?
+        .ok_or_else(|| Error::NotFound { path: project_path.join(id) })?;
+    Ok(summarise(file, stored, warnings, false))
+}
+
 fn summarise(
     file: &Path,
     stored: StoredSource,

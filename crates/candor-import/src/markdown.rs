@@ -23,7 +23,8 @@ use crate::yaml::SourceMap;
 pub(crate) const MAX_DEPTH: usize = 32;
 
 /// Generated blocks Candor can place (```` ```candor-NAME ````).
-const GENERATED: [&str; 5] = ["risk-overview", "risk-coverage", "bom", "glossary", "changelog"];
+const GENERATED: [&str; 6] =
+    ["risk-overview", "risk-coverage", "bom", "glossary", "changelog", "removals"];
 
 /// Reads a companion document: YAML front matter, then Markdown with risk blocks, source
 /// links and footnotes.
@@ -79,7 +80,10 @@ pub fn parse_companion(text: &str) -> Warned<Document> {
         }
     }
     diags.sort_by_key(|d| d.span.start);
-    Warned { value: Document { meta, blocks, footnotes, taxonomy: None }, diagnostics: diags }
+    Warned {
+        value: Document { meta, blocks, footnotes, taxonomy: None, cited: None },
+        diagnostics: diags,
+    }
 }
 
 fn options() -> Options {

@@ -16,6 +16,47 @@ pub struct Document {
     /// belongs to a project that adds some; `None` reads it against the built-in one.
     #[serde(skip)]
     pub taxonomy: Option<Arc<Taxonomy>>,
+    /// What the document's `source:` links point to, when it is read in a project that has
+    /// those sources imported: renderers print section and page numbers and the list of
+    /// sources from it. `None` outside a project.
+    #[serde(skip)]
+    pub cited: Option<Arc<CitedSources>>,
+}
+
+/// The imported sources a document's front matter names, as its citations need them.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CitedSources {
+    pub sources: Vec<CitedSourceInfo>,
+}
+
+/// One source a document names, matched to its imported file.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CitedSourceInfo {
+    /// The id the document's links use (its front matter's).
+    pub id: String,
+    pub title: String,
+    pub file: String,
+    /// As the source says of itself.
+    pub version: Option<String>,
+    pub date: Option<String>,
+    /// SHA-256 of the exact imported file.
+    pub sha256: String,
+    /// Where each passage and section is, by id.
+    pub places: std::collections::BTreeMap<String, PassagePlace>,
+}
+
+/// Where a passage (or section) is in its source.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PassagePlace {
+    /// "7.3 Evaluation": the section's own numbering and title.
+    pub section: Option<String>,
+    pub page: Option<u32>,
+}
+
+impl CitedSources {
+    pub fn source(&self, id: &str) -> Option<&CitedSourceInfo> {
+        self.sources.iter().find(|s| s.id == id)
+    }
 }
 
 impl Document {

@@ -16,8 +16,9 @@ mod taxonomy;
 
 pub use diagnostic::{Diagnostic, Fix, Severity, Warned};
 pub use document::{
-    Alignment, Block, Date, Document, Footnote, Image, Inline, LinkTarget, ListItem, Metadata,
-    RawHtml, SourceLink, SourceRef, Table, TableCell, plain_text,
+    Alignment, Block, CitedSourceInfo, CitedSources, Date, Document, Footnote, Image, Inline,
+    LinkTarget, ListItem, Metadata, PassagePlace, RawHtml, SourceLink, SourceRef, Table, TableCell,
+    plain_text,
 };
 pub use language::LanguageTag;
 pub use risk::{

@@ -476,11 +476,35 @@ impl<'a> Writer<'a> {
                 self.source_name(&citation.link)
             ));
         }
-        out.push_str("</ol>\n</section>\n");
+        out.push_str("</ol>\n");
+        // The documents themselves: title, version, date and, in a project, the file's
+        // SHA-256, so a reader can tell exactly which text was summarised.
+        let entries = crate::risk_card::source_entries(self.doc, self.labels);
+        if !entries.is_empty() {
+            let id = self.ids.claim("sources-documents");
+            out.push_str(&format!(
+                "<h3 id=\"{}\"{}>{}</h3>\n<ul class=\"source-documents\">\n",
+                escape(&id),
+                self.ui_lang,
+                escape(self.labels.sources_documents)
+            ));
+            for entry in entries {
+                out.push_str("<li>");
+                escape_into(out, &entry);
+                out.push_str("</li>\n");
+            }
+            out.push_str("</ul>\n");
+        }
+        out.push_str("</section>\n");
     }
 
     /// "Example-1 Model Report, passage sec-7-1", escaped.
     fn source_name(&self, link: &SourceLink) -> String {
+        // Read in a project: section and page of the passage.
+        if self.doc.cited.as_deref().is_some_and(|c| c.source(&link.source).is_some()) {
+            let text = crate::risk_card::citation_text(self.doc, self.labels, link);
+            return escape(text.strip_suffix('.').unwrap_or(&text));
+        }
         let source = self.doc.meta.sources.iter().find(|s| s.id == link.source);
         let title =
             source.and_then(|s| s.title.as_deref().or(s.file.as_deref())).unwrap_or(&link.source);

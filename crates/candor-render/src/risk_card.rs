@@ -623,16 +623,79 @@ fn figures(risk: &RiskEntry) -> Vec<f64> {
     out
 }
 
-/// "Example-1 Model Report, passage sec-7-1."
+/// "Example-1 Model Report, section 7.1 What it is, page 3." — or, when the document is not
+/// read in a project that has the source, "Example-1 Model Report, passage sec-7-1."
 pub(crate) fn citation_text(doc: &Document, labels: &Labels, link: &SourceLink) -> String {
-    let source = doc.meta.sources.iter().find(|s| s.id == link.source);
-    let title = source
-        .and_then(|s| s.title.clone().or_else(|| s.file.clone()))
+    let declared = doc.meta.sources.iter().find(|s| s.id == link.source);
+    let info = doc.cited.as_deref().and_then(|c| c.source(&link.source));
+    let title = declared
+        .and_then(|s| s.title.clone())
+        .or_else(|| info.map(|i| i.title.clone()))
+        .or_else(|| declared.and_then(|s| s.file.clone()))
         .unwrap_or_else(|| link.source.clone());
-    match &link.passage {
-        Some(p) => format!("{title}, {} {p}.", labels.source_passage),
-        None => format!("{title}."),
+    let Some(passage) = &link.passage else {
+        return format!("{title}.");
+    };
+    match info.and_then(|i| i.places.get(passage)) {
+        Some(place) => {
+            let mut parts = vec![title];
+            if let Some(section) = &place.section {
+                parts.push(format!("{} {section}", labels.source_section));
+            }
+            if let Some(page) = place.page {
+                parts.push(format!("{} {page}", labels.source_page));
+            }
+            if parts.len() == 1 {
+                parts.push(format!("{} {passage}", labels.source_passage));
+            }
+            format!("{}.", parts.join(", "))
+        }
+        None => format!("{title}, {} {passage}.", labels.source_passage),
     }
+}
+
+/// One line per source the document names, for the list at its end: "Example-1 Model
+/// Report, version 1.1, 2026-02-19. File example-1.pdf, SHA-256 3a7bd3e2360a…".
+pub(crate) fn source_entries(doc: &Document, labels: &Labels) -> Vec<String> {
+    doc.meta
+        .sources
+        .iter()
+        .map(|declared| {
+            let info = doc.cited.as_deref().and_then(|c| c.source(&declared.id));
+            let title = declared
+                .title
+                .clone()
+                .or_else(|| info.map(|i| i.title.clone()))
+                .or_else(|| declared.file.clone())
+                .unwrap_or_else(|| declared.id.clone());
+            let mut parts = vec![title];
+            // A title that already names a version ("…, version 1.1") gets no second one.
+            let named = parts[0].to_lowercase();
+            if let Some(version) = info.and_then(|i| i.version.as_deref())
+                && !named.contains(version)
+                && !named.contains(labels.source_version.split(' ').next().unwrap_or_default())
+            {
+                parts.push(labels.source_version.replace("{version}", version));
+            }
+            if let Some(date) = info.and_then(|i| i.date.as_deref()) {
+                parts.push(date.to_owned());
+            }
+            let mut line = format!("{}.", parts.join(", "));
+            if let Some(info) = info {
+                let sha = info.sha256.get(..12).unwrap_or(&info.sha256);
+                let file = labels
+                    .source_file
+                    .replace("{file}", &info.file)
+                    .replace("{sha}", &format!("{sha}…"));
+                // The shortened sum ends the line; no full stop after the ellipsis.
+                line.push(' ');
+                line.push_str(&capitalise(&file));
+            } else if let Some(file) = &declared.file {
+                line.push_str(&format!(" ({file})"));
+            }
+            line
+        })
+        .collect()
 }
 
 fn non_empty(text: Option<&str>) -> Option<String> {

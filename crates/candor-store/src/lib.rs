@@ -2,7 +2,8 @@
 //! (original bytes, SHA-256, extracted content, a full-text index of its passages), every
 //! companion document with its full version history and autosave, the settings (branding)
 //! and the review: comments and suggestions, approvals of exact versions, status history and
-//! the review copies sent out.
+//! the review copies sent out — and the removals log (what was deliberately left out of a
+//! document's public version, and why), which never leaves the project file.
 //!
 //! The file follows SQLite's "application file format" practice: Candor's
 //! [`APPLICATION_ID`], the schema version in `user_version` ([`SCHEMA_VERSION`]), append-only
@@ -21,10 +22,12 @@ mod documents;
 mod error;
 mod input;
 mod project;
+mod removals;
 mod review;
 mod schema;
 mod search;
 mod settings;
+mod source_versions;
 mod sources;
 #[cfg(test)]
 mod test_support;
@@ -36,8 +39,10 @@ pub use documents::{
 pub use error::{Result, StoreError};
 pub use input::sha256_hex;
 pub use project::Project;
+pub use removals::{Removal, RemovalGround};
 pub use review::{Approval, DocumentStatus, Person, ReviewCopy, StatusChange};
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 pub use search::PassageHit;
 pub use settings::{Branding, Colour, Logo};
+pub use source_versions::{CitationCheck, SourceVersion};
 pub use sources::{NewSource, SourceSummary, StoredSource};

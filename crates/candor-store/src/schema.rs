@@ -22,8 +22,12 @@ pub const APPLICATION_ID: i32 = 0x4341_4E44;
 
 /// The migrations, oldest first; migration `n` (0-based) takes a file to version `n + 1`.
 /// Append-only: a released migration is never edited.
-const MIGRATIONS: &[&str] =
-    &[include_str!("migrations/0001_initial.sql"), include_str!("migrations/0002_review.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_initial.sql"),
+    include_str!("migrations/0002_review.sql"),
+    include_str!("migrations/0003_removals.sql"),
+    include_str!("migrations/0004_source_versions.sql"),
+];
 
 /// The newest project-format version this build reads and writes (`PRAGMA user_version`).
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -294,18 +298,23 @@ mod tests {
             [
                 "index approval_by_document",
                 "index comment_by_document",
+                "index removal_by_document",
                 "index source_by_sha256",
                 "index sqlite_autoindex_approval_1",
                 "index sqlite_autoindex_autosave_1",
+                "index sqlite_autoindex_citation_check_1",
                 "index sqlite_autoindex_comment_1",
                 "index sqlite_autoindex_document_1",
                 "index sqlite_autoindex_document_version_1",
+                "index sqlite_autoindex_removal_1",
                 "index sqlite_autoindex_review_copy_1",
                 "index sqlite_autoindex_setting_1",
                 "index sqlite_autoindex_source_1",
+                "index sqlite_autoindex_source_version_1",
                 "index sqlite_autoindex_status_change_1",
                 "table approval",
                 "table autosave",
+                "table citation_check",
                 "table comment",
                 "table document",
                 "table document_version",
@@ -315,9 +324,11 @@ mod tests {
                 "table passage_search_data",
                 "table passage_search_docsize",
                 "table passage_search_idx",
+                "table removal",
                 "table review_copy",
                 "table setting",
                 "table source",
+                "table source_version",
                 "table status_change",
             ]
         );

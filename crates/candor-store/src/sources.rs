@@ -71,8 +71,11 @@ fn raw_summary(row: &Row<'_>) -> rusqlite::Result<RawSummary> {
 }
 
 impl Project {
-    /// Adds a source and indexes its passages for search, in one transaction.
-    pub fn add_source(&mut self, new: &NewSource<'_>) -> Result<SourceSummary> {
+    /// Checks a source to store; its summary, its content as JSON and its size.
+    pub(crate) fn checked_source(
+        &self,
+        new: &NewSource<'_>,
+    ) -> Result<(SourceSummary, String, i64)> {
         self.check_id("source", new.id)?;
         self.check_time("import time", new.imported_at)?;
         if new.file_name.trim().is_empty() {
@@ -111,6 +114,13 @@ impl Project {
         };
         let byte_size = self.to_i64("the file", new.bytes.len())?;
 
+        Ok((summary, json, byte_size))
+    }
+
+    /// Adds a source and indexes its passages for search, in one transaction.
+    pub fn add_source(&mut self, new: &NewSource<'_>) -> Result<SourceSummary> {
+        let (summary, json, byte_size) = self.checked_source(new)?;
+        let content = new.content;
         let tx = self.begin()?;
         let exists: bool = tx
             .query_row("SELECT EXISTS (SELECT 1 FROM source WHERE id = ?1)", [new.id], |r| r.get(0))
@@ -206,6 +216,7 @@ impl Project {
     /// Removes a source and its search entries, in one transaction.
     pub fn remove_source(&mut self, id: &str) -> Result<()> {
         let tx = self.begin()?;
+        tx.execute("DELETE FROM source_version WHERE source_id = ?1", [id]).map_err(self.sql())?;
         let removed = tx.execute("DELETE FROM source WHERE id = ?1", [id]).map_err(self.sql())?;
         if removed == 0 {
             return Err(self.not_found("source", id));

@@ -21,6 +21,7 @@ import type {
   ProjectOverview,
   PublishOutcome,
   RecentProject,
+  RemovalItem,
   ReviewStatus,
   RiskVocabulary,
   SearchHit,
@@ -134,5 +135,19 @@ export const diffVersions = (id: string, from: number, to: number) =>
 /** Shows the save dialog for a new folder; `null` when cancelled. `force`: why to publish anyway. */
 export const publishDocument = (id: string, force: string | null) =>
   call<PublishOutcome | null>("publish_document", { id, force });
+
+// ---- The removals log (src-tauri/src/removals_commands.rs) ---------------------------------
+/** What was deliberately left out of document `id`, oldest first (never exported). */
+export const removals = (id: string) => call<RemovalItem[]>("removals", { id });
+/** `why`: `security`, `commercial`, `personal-data` or `other`; decided by the saved identity. */
+export const recordRemoval = (
+  id: string,
+  what: string,
+  why: string,
+  reason: string,
+  source: string | null,
+  passage: string | null,
+) => call<RemovalItem>("record_removal", { id, what, why, reason, source, passage });
+export const withdrawRemoval = (removal: string) => call<RemovalItem>("withdraw_removal", { removal });
 
 export type { DropEvent };

@@ -470,3 +470,13 @@ number: number,
 parts: Array<DiffPartItem>, changed: boolean, };
 
 export type DiffPartItem = { text: string, changed: boolean, };
+
+export type RemovalItem = { id: string, document: string, what: string, 
+/**
+ * `security`, `commercial`, `personal-data` or `other`.
+ */
+why: string, reason: string, decided_by: string, decided_by_role: string, decided_at: string, source: string | null, passage: string | null, withdrawn_at: string | null, 
+/**
+ * Not withdrawn: it counts in the published statement.
+ */
+active: boolean, };

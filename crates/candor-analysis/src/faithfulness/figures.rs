@@ -212,6 +212,10 @@ const UNITS: &[UnitRow] = {
         (&["sprachen"], Count, "languages", 1.0, false),
         (&["langues"], Count, "languages", 1.0, false),
         (&["gpus"], Count, "GPUs", 1.0, true),
+        (&["gpu"], Count, "GPUs", 1.0, true),
+        // "256 graphics chips": the plain words for GPUs.
+        (&["chips"], Count, "GPUs", 1.0, true),
+        (&["steps"], Count, "steps", 1.0, true),
         (&["participants"], Count, "participants", 1.0, false),
         (&["prompts"], Count, "prompts", 1.0, false),
         (&["questions"], Count, "questions", 1.0, false),
@@ -275,6 +279,11 @@ const MONTHS: &[(&str, u32)] = &[
     ("décembre", 12),
 ];
 
+/// The names of month `m` (1–12) in every language read, as lowercase words.
+pub(super) fn month_names(m: u32) -> Vec<&'static str> {
+    MONTHS.iter().filter(|&&(_, n)| n == m).map(|&(name, _)| name).collect()
+}
+
 fn is_space(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{a0}' | '\u{202f}' | '\u{2009}')
 }
@@ -311,6 +320,11 @@ fn words_after(text: &str, i: usize, max: usize) -> Vec<(String, usize)> {
     let mut j = i;
     while out.len() < max {
         let mut k = skip_spaces(text, j);
+        // '7 billion "parameters"': quotation marks around the unit.
+        while let Some(q @ ('"' | '“' | '”' | '‘' | '’' | '«' | '»' | '„')) = char_at(text, k)
+        {
+            k += q.len_utf8();
+        }
         if k == j && char_at(text, k) == Some('-') {
             k += 1;
         } else if k == j && !out.is_empty() {
@@ -329,15 +343,18 @@ fn words_after(text: &str, i: usize, max: usize) -> Vec<(String, usize)> {
 /// Every figure in `text`, in order.
 pub(super) fn figures(text: &str, lang: Lang) -> Vec<Figure> {
     let mut out: Vec<Figure> = Vec::new();
-    // A bare number just read, which a range ("10–20%", "7 to 8 billion") may take up.
-    let mut pending: Option<(f64, u32, usize, usize)> = None;
+    // Bare numbers just read, which a range ("10–20%", "7 to 8 billion") or a list ("7, 13
+    // and 70 billion parameters") may take up.
+    let mut pending: Vec<Pending> = Vec::new();
+    // Bare decimals that may be scores ("scored 45.3"), unless a unit takes them up.
+    let mut scores: Vec<Figure> = Vec::new();
     let mut i = 0;
     while i < text.len() {
         let Some(c) = char_at(text, i) else { break };
         if let Some(date) = date_at(text, i) {
             i = date.range.end;
             out.push(date);
-            pending = None;
+            pending.clear();
             continue;
         }
         if !(c.is_ascii_digit() && starts_number(text, i)) {
@@ -346,52 +363,172 @@ pub(super) fn figures(text: &str, lang: Lang) -> Vec<Figure> {
         }
         match figure_at(text, i, lang) {
             Read::Figure(mut f, mantissa_scale) => {
-                if let Some((low, decimals, start, end)) = pending.take()
-                    && f.frequency.is_none()
-                    && text.get(end..f.range.start).is_some_and(joined_as_range)
-                {
-                    let low = low * mantissa_scale;
-                    if low <= f.low {
-                        f.low = low;
-                        f.range.start = start;
-                        f.precision = f.precision.max(half_step(decimals) * mantissa_scale);
-                    }
-                }
+                let listed = if f.frequency.is_none() {
+                    take_up(text, &pending, &mut f, mantissa_scale)
+                } else {
+                    Vec::new()
+                };
                 f.hedge = match (hedge_before(text, f.range.start), f.hedge) {
                     (Hedge::Exact, h) => h,
                     (h, _) => h,
                 };
                 i = f.range.end.max(i + 1);
+                pending.clear();
+                scores.retain(|s| s.range.start < f.range.start);
+                for l in &listed {
+                    scores.retain(|s| s.range.start != l.range.start);
+                }
                 if !label_before(text, f.range.start) {
+                    out.extend(listed);
                     out.push(f);
                 }
             }
-            Read::Bare(value, decimals, end) => {
-                pending = Some((value, decimals, i, end));
-                i = end.max(i + 1);
+            Read::Bare(bare) => {
+                if let Some(score) = score_at(text, &bare) {
+                    scores.push(score);
+                }
+                i = bare.end.max(i + 1);
+                pending.push(bare);
             }
             Read::Nothing(end) => {
-                pending = None;
+                pending.clear();
                 i = end.max(i + 1);
             }
         }
     }
+    out.extend(scores);
+    out.sort_by_key(|f| f.range.start);
     out
 }
+
+/// A bare number: no unit (yet).
+#[derive(Debug, Clone, Copy)]
+struct Pending {
+    mantissa: f64,
+    decimals: u32,
+    /// The magnitude written with it ("billion"), 1 without.
+    scale: f64,
+    start: usize,
+    end: usize,
+}
+
+/// The bare numbers before `f` that it gives its unit: the one it ends a range with (`f`
+/// is widened), or the others of a list (returned as figures of their own).
+fn take_up(text: &str, pending: &[Pending], f: &mut Figure, mantissa_scale: f64) -> Vec<Figure> {
+    let Some(last) = pending.last().copied() else { return Vec::new() };
+    let Some(between) = text.get(last.end..f.range.start) else { return Vec::new() };
+    let scaled = |p: &Pending| -> Option<f64> {
+        let year = p.scale == 1.0
+            && p.decimals == 0
+            && (1900.0..=2100.0).contains(&p.mantissa)
+            && text.get(p.start..p.end).is_some_and(|t| t.len() == 4);
+        if year {
+            return None;
+        }
+        if p.scale == 1.0 {
+            Some(p.mantissa * mantissa_scale)
+        } else if (p.scale - mantissa_scale).abs() <= mantissa_scale * 1e-9 {
+            Some(p.mantissa * p.scale)
+        } else {
+            None
+        }
+    };
+    if joined_as_range(text, last.start, between) {
+        if let Some(low) = scaled(&last)
+            && low <= f.low
+        {
+            f.low = low;
+            f.range.start = last.start;
+            f.precision = f.precision.max(half_step(last.decimals) * mantissa_scale);
+        }
+        return Vec::new();
+    }
+    if !joined_as_list(between) {
+        return Vec::new();
+    }
+    // Walk back along the list: "7 billion, 13 billion and 70 billion parameters".
+    let mut listed = Vec::new();
+    let mut next_start = f.range.start;
+    for p in pending.iter().rev() {
+        let joined = text.get(p.end..next_start).is_some_and(joined_as_list);
+        let Some(value) = scaled(p).filter(|_| joined) else { break };
+        let mut item = f.clone();
+        item.low = value;
+        item.high = value;
+        item.precision = half_step(p.decimals) * mantissa_scale.max(p.scale);
+        item.hedge = hedge_before(text, p.start);
+        item.range = p.start..p.end;
+        listed.push(item);
+        next_start = p.start;
+    }
+    listed.reverse();
+    listed
+}
+
+/// A bare decimal read as a score ("scored 45.3", "68.9, against 63.4"): not a name's
+/// number ("Llama 3.1"), a label ("section 7.1") or a magnitude.
+fn score_at(text: &str, p: &Pending) -> Option<Figure> {
+    if p.decimals == 0 || p.scale != 1.0 || label_before(text, p.start) {
+        return None;
+    }
+    let before = text[..p.start].trim_end_matches(is_space);
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let name = word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let after = char_at(text, p.end);
+    if name
+        || after.is_some_and(|c| c.is_alphanumeric() || matches!(c, '%' | '×' | '^'))
+        || text[p.end..].trim_start_matches(is_space).starts_with(['%', '×'])
+    {
+        return None;
+    }
+    let mut fig = figure(
+        FactKind::Count,
+        SCORE,
+        p.mantissa,
+        half_step(p.decimals),
+        hedge_before(text, p.start),
+        p.start..p.end,
+    );
+    fig.high = p.mantissa;
+    Some(fig)
+}
+
+/// The unit of a bare decimal read as a score.
+pub(super) const SCORE: &str = "score";
 
 /// What was read at a digit.
 enum Read {
     /// A figure, and the factor from the written mantissa to its unit.
     Figure(Figure, f64),
-    /// A number without a unit: (value, decimals, end).
-    Bare(f64, u32, usize),
+    /// A number without a unit.
+    Bare(Pending),
     /// Something that is not a quantity ("80GB", "3rd", "1.2.3"), ending at the index.
     Nothing(usize),
 }
 
-fn joined_as_range(between: &str) -> bool {
+/// "10–20%", "7 to 8 billion", "between 10 and 20%".
+fn joined_as_range(text: &str, start: usize, between: &str) -> bool {
     let t = between.trim_matches(is_space);
-    matches!(t, "-" | "–" | "—" | "to" | "bis" | "à" | "and" | "und" | "et")
+    if matches!(t, "-" | "–" | "—" | "to" | "bis" | "à") {
+        return true;
+    }
+    let before = text[..start].trim_end_matches(is_space).to_lowercase();
+    matches!(t, "and" | "und" | "et")
+        && ["between", "zwischen", "entre"].iter().any(|w| before.ends_with(w))
+}
+
+/// "7, 13 and 70 billion", "7 billion or 13 billion".
+fn joined_as_list(between: &str) -> bool {
+    let t = between.trim_matches(is_space);
+    let t = t.strip_prefix(',').map_or(t, |r| r.trim_start_matches(is_space));
+    matches!(t, "" | "and" | "or" | "und" | "oder" | "et" | "ou") && !between.trim().is_empty()
 }
 
 /// Whether a digit at `i` starts a number (not the inside of "A100", "GPT-4", "v1.2").
@@ -539,10 +676,14 @@ fn figure_at(text: &str, start: usize, lang: Lang) -> Read {
         hedge = Hedge::AtLeast;
     }
     let mut precision = half_step(decimals) * scale;
-    // "15,000 prompts", "1,000 people": round numbers are read as rounded.
+    // "15,000 prompts", "1,000 people": round numbers are read as rounded to their last
+    // digit that is not zero ("15,000" is 15,000 ± 500; "252,000" is not 237,000).
     if !magnitude && decimals == 0 && int_digits >= 4 && mantissa % 100.0 == 0.0 {
-        hedge = Hedge::About;
-        precision = precision.max(0.5);
+        let mut step = 1.0;
+        while mantissa % (step * 10.0) == 0.0 && step < 1e15 {
+            step *= 10.0;
+        }
+        precision = precision.max(step / 2.0);
     }
     // Natural frequencies: "1 in 5", "20 out of 100", "20 von 100", "1 sur 10".
     if !magnitude && let Some(read) = frequency(text, start, end, mantissa, lang) {
@@ -578,7 +719,26 @@ fn finish_unit(
         let fig = figure(kind, unit, value * factor, precision * factor, hedge, start..unit_end);
         return Read::Figure(fig, scale * factor);
     }
-    Read::Bare(value / scale.max(f64::MIN_POSITIVE), 0, end)
+    Read::Bare(Pending {
+        mantissa: value / scale.max(f64::MIN_POSITIVE),
+        decimals: decimals_of(&text[start..end]),
+        scale,
+        start,
+        end,
+    })
+}
+
+/// Digits after the decimal point of a number as written ("45.3" -> 1; "1,000" -> 0).
+fn decimals_of(written: &str) -> u32 {
+    let digits: String =
+        written.chars().take_while(|c| c.is_ascii_digit() || matches!(c, '.' | ',')).collect();
+    let digits = digits.trim_end_matches(['.', ',']);
+    match digits.rsplit_once(['.', ',']) {
+        Some((_, tail)) if tail.len() != 3 || digits.contains('.') && !digits.contains(',') => {
+            tail.len() as u32
+        }
+        _ => 0,
+    }
 }
 
 fn figure(

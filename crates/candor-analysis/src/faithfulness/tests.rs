@@ -372,3 +372,121 @@ fn precision_and_recall_on_a_labelled_set() {
     assert!(on_faithful.is_empty(), "false alarms: {on_faithful:#?}");
     assert_eq!(all_fp, 0, "{report}");
 }
+
+/// A model card written as the corpus's are: figures in key-value lists, products, tables
+/// of scores and BibTeX, which the importer's facts miss or misread.
+const CARD: &str = "# Card
+
+## Details
+
+- Sizes: 7B, 13B and 70B parameters.
+- Hours used: 150000
+- Hardware: 32 x 8 x A100 GPUs
+- Optimizer: AdamW
+- sd-v1-4.ckpt: 225k steps at resolution 512x512.
+- sd-v1-1.ckpt: 237k steps at resolution 256x256.
+
+## Scores
+
+| Benchmark | Small | Large |
+|---|---|---|
+| HumanEval | 72.6 | 89.0 |
+| API-Bank | 82.6 | 92.0 |
+
+## Citation
+
+    @InProceedings{x, month = {June}, year = {2022}}
+";
+
+fn card() -> SourceContent {
+    candor_import::import_source(SourceFormat::Markdown, CARD.as_bytes())
+        .map(|w| w.value)
+        .unwrap_or_default()
+}
+
+fn card_codes(body: &str) -> Vec<String> {
+    check_with(body, &card()).into_iter().map(|d| d.code).collect()
+}
+
+fn card_passage(starts: &str) -> String {
+    card().passages.iter().find(|p| p.text.starts_with(starts)).map(|p| p.id.clone()).unwrap()
+}
+
+#[test]
+fn figures_written_in_the_cited_text_are_found() {
+    let hours = card_passage("Hours used");
+    let hardware = card_passage("Hardware");
+    let citation = card_passage("@InProceedings");
+    // "Hours used: 150000" (unit before the number), "32 x 8 x A100" (256), BibTeX dates.
+    for body in [
+        format!("It took 150,000 hours of chip time [card](source:report#{hours})."),
+        format!("It ran on 256 graphics chips [card](source:report#{hardware})."),
+        format!("The paper came out in June 2022 [card](source:report#{citation})."),
+    ] {
+        let found = card_codes(&body);
+        assert!(!found.iter().any(|c| c.starts_with("figure/")), "{body}: {found:?}");
+    }
+    let wrong = format!("It ran on 128 graphics chips [card](source:report#{hardware}).");
+    assert_eq!(card_codes(&wrong), ["figure/contradicts"]);
+}
+
+#[test]
+fn every_figure_of_a_list_takes_the_unit_at_its_end() {
+    let sizes = card_passage("Sizes");
+    let right = format!(
+        "It comes in 7 billion, 13 billion and 70 billion \"parameters\" [card](source:report#{sizes})."
+    );
+    assert!(card_codes(&right).is_empty(), "{:?}", card_codes(&right));
+    // Not a range from 31 to 70 billion that the 70B would satisfy.
+    let wrong = format!(
+        "It comes in 7 billion, 31 billion and 70 billion parameters [card](source:report#{sizes})."
+    );
+    assert_eq!(card_codes(&wrong), ["figure/contradicts"]);
+}
+
+#[test]
+fn round_numbers_are_as_precise_as_their_last_digit() {
+    let steps = card_passage("sd-v1-4");
+    let right = format!("It trained for 225,000 steps [card](source:report#{steps}).");
+    assert!(card_codes(&right).is_empty(), "{:?}", card_codes(&right));
+    // 252,000 is not "about" 237,000 (another checkpoint's figure).
+    let wrong = format!("It trained for 252,000 steps [card](source:report#{steps}).");
+    assert_eq!(card_codes(&wrong), ["figure/contradicts"]);
+}
+
+#[test]
+fn scores_in_table_rows_are_read_in_their_row() {
+    let table = card().tables.first().map(|t| t.passage.clone()).unwrap();
+    let row = |score: &str| {
+        format!(
+            "| Test | Score |\n|---|---|\n| HumanEval | {score} for the large version ([scores](source:report#{table})) |\n"
+        )
+    };
+    assert!(card_codes(&row("89.0")).is_empty(), "{:?}", card_codes(&row("89.0")));
+    // 92.0 is in the table, but in the API-Bank row.
+    assert_eq!(card_codes(&row("92.0")), ["figure/contradicts"]);
+    // In prose, a score cites the passage it is in.
+    let hours = card_passage("Hours used");
+    let elsewhere =
+        format!("The small version scored 72.6 on coding [card](source:report#{hours}).");
+    assert!(card_codes(&elsewhere).contains(&"figure/other-passage".to_owned()));
+    // "Llama 3.1" and "section 7.1" are names and labels, not scores.
+    let names = format!("Llama 3.1 is described in section 7.1 [card](source:report#{table}).");
+    assert!(!card_codes(&names).iter().any(|c| c.starts_with("figure/")));
+}
+
+#[test]
+fn link_labels_and_web_addresses_are_not_shared_words() {
+    let optimizer = card_passage("Optimizer");
+    // The label "optimizer" says nothing about whether the passage fits.
+    let body = format!(
+        "It learned from pictures gathered from the internet ([card, optimizer](source:report#{optimizer}))."
+    );
+    assert_eq!(card_codes(&body), ["cite/unrelated"]);
+    let a = words::stems("Meta wrote a licence for it");
+    let b = words::stems("More information in the paper at https://ai.meta.com/research/");
+    assert!(!words::share(&a, &b));
+    // Plain words for technical ones, and short words that begin longer ones.
+    assert!(words::share(&words::stems("copies of pictures"), &words::stems("duplicated images")));
+    assert!(words::share(&words::stems("making art"), &words::stems("Generation of artworks")));
+}

@@ -236,18 +236,55 @@ const STOP: &[&str] = &[
     "environ",
 ];
 
-/// The stems of the content words of `text`.
+/// Short words that carry no substance (content words of three letters, such as "art",
+/// "web" or "GPU", are kept).
+const STOP3: &[&str] = &[
+    "the", "and", "for", "are", "was", "not", "but", "can", "may", "has", "had", "its", "all",
+    "any", "our", "one", "two", "use", "who", "how", "why", "out", "yet", "per", "via", "did",
+    "get", "got", "let", "set", "see", "say", "new", "own", "way", "too", "off", "now", "his",
+    "her", "she", "him", "you", "few", "lot", "bit", "end", "put", "der", "die", "das", "und",
+    "ist", "mit", "ein", "den", "dem", "von", "zur", "zum", "bei", "aus", "auf", "wie", "les",
+    "des", "une", "est", "pas", "par", "sur", "aux", "qui", "que", "son", "ses", "nos",
+];
+
+/// Plain words a companion document uses for a source's technical ones, as stems: both
+/// sides are read as the first (picture = image = photo(realism); collection = dataset;
+/// copies = duplicates; graphics chips = GPUs).
+const SAME: &[&[&str]] = &[
+    &["image", "pictu", "photo"],
+    &["datas", "colle"],
+    &["dupli", "dedup", "copie", "copy"],
+    &["gpu", "chip", "chips"],
+];
+
+/// The stems of the content words of `text` (web addresses left out): lowercase, the first
+/// five letters, plain synonyms read as one.
 pub(super) fn stems(text: &str) -> HashSet<String> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '\''))
+    text.split_whitespace()
+        .filter(|w| !(w.contains("://") || w.starts_with("www.")))
+        .flat_map(|w| w.split(|c: char| !(c.is_alphanumeric() || c == '\'')))
         .map(|w| w.trim_matches('\''))
-        .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
+        .filter(|w| w.chars().count() >= 3 && w.chars().all(char::is_alphabetic))
         .map(str::to_lowercase)
-        .filter(|w| !STOP.contains(&w.as_str()))
+        .filter(|w| !STOP.contains(&w.as_str()) && !STOP3.contains(&w.as_str()))
         .map(|w| {
             let w = w.strip_suffix('s').filter(|s| s.chars().count() == 4).unwrap_or(&w);
-            w.chars().take(5).collect()
+            let stem: String = w.chars().take(5).collect();
+            SAME.iter()
+                .find(|group| group.contains(&stem.as_str()))
+                .map_or(stem, |g| g[0].to_owned())
         })
         .collect()
+}
+
+/// Whether two sets of stems share a word: the same stem, or a word of three or four
+/// letters that begins the other ("art" and "artworks").
+pub(super) fn share(a: &HashSet<String>, b: &HashSet<String>) -> bool {
+    if !a.is_disjoint(b) {
+        return true;
+    }
+    let short = |x: &String, y: &String| x.chars().count() < 5 && y.starts_with(x.as_str());
+    a.iter().any(|x| b.iter().any(|y| short(x, y) || short(y, x)))
 }
 
 /// The language `text` is most likely written in, when its function words say so clearly.

@@ -861,7 +861,7 @@ fn copy_mark(project: &Project, path: &Path) -> Result<Option<CopyMark>, Error> 
     Ok(stored.and_then(|json| serde_json::from_str(&json).ok()))
 }
 
-fn refuse_copy(path: &Path, project: &Project, what: &str) -> Result<(), Error> {
+pub(crate) fn refuse_copy(path: &Path, project: &Project, what: &str) -> Result<(), Error> {
     match copy_mark(project, path)? {
         Some(mark) => Err(review_error(
             path,
@@ -874,12 +874,12 @@ fn refuse_copy(path: &Path, project: &Project, what: &str) -> Result<(), Error> 
     }
 }
 
-fn review_error(path: &Path, message: &str) -> Error {
+pub(crate) fn review_error(path: &Path, message: &str) -> Error {
     Error::Review { path: path.to_owned(), message: message.to_owned() }
 }
 
 /// 16 hex digits of the SHA-256 of the parts: ids that differ between reviewers and times.
-fn short_hash(parts: &[&str]) -> String {
+pub(crate) fn short_hash(parts: &[&str]) -> String {
     let joined = parts.join("\u{1f}");
     sha256_hex(joined.as_bytes())[..16].to_owned()
 }

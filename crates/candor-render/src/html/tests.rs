@@ -290,7 +290,7 @@ fn demo() -> (Document, Images) {
     let mut images = Images::new();
     images.insert("chart.png", png(480, 160));
     images.insert("logo.svg", svg_image());
-    (Document { meta, blocks, footnotes, taxonomy: None }, images)
+    (Document { meta, blocks, footnotes, taxonomy: None, cited: None }, images)
 }
 
 fn render(doc: &Document) -> String {
@@ -683,6 +683,7 @@ fn text_everywhere(text: &str) -> Document {
         ],
         footnotes: vec![],
         taxonomy: None,
+        cited: None,
     }
 }
 

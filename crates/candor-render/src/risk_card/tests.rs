@@ -1,6 +1,6 @@
 use std::sync::Arc;
 
-use candor_model::Taxonomy;
+use candor_model::{SourceLink, Taxonomy};
 
 use super::*;
 
@@ -156,4 +156,53 @@ fn an_unknown_category_shows_its_id_and_the_report_serialises() {
     assert_eq!(json["format"], RISK_JSON_FORMAT);
     assert_eq!(json["risks"][0]["likelihood"]["kind"], "not-published");
     assert!(json["risks"][0]["severity"].is_null());
+}
+
+#[test]
+fn citations_name_section_and_page_and_the_sources_are_listed() {
+    let mut d = doc("en", "");
+    d.meta.sources = vec![candor_model::SourceRef {
+        id: "report".into(),
+        title: Some("Example Model Report".into()),
+        file: Some("report.pdf".into()),
+        span: Default::default(),
+    }];
+    let labels = Labels::for_language(&d.meta.lang);
+    let link = |p: &str| SourceLink { source: "report".into(), passage: Some(p.into()) };
+    // Outside a project: the passage id.
+    assert_eq!(
+        citation_text(&d, labels, &link("sec-7-3-p2")),
+        "Example Model Report, passage sec-7-3-p2."
+    );
+    assert_eq!(source_entries(&d, labels), ["Example Model Report. (report.pdf)"]);
+    let mut places = std::collections::BTreeMap::new();
+    places.insert(
+        "sec-7-3-p2".to_owned(),
+        candor_model::PassagePlace { section: Some("7.3 Evaluation".into()), page: Some(12) },
+    );
+    d.cited = Some(Arc::new(candor_model::CitedSources {
+        sources: vec![candor_model::CitedSourceInfo {
+            id: "report".into(),
+            title: "Model Report".into(),
+            file: "report.pdf".into(),
+            version: Some("2.0".into()),
+            date: Some("2026-02-19".into()),
+            sha256: "3bdfa89cf658aa".repeat(5),
+            places,
+        }],
+    }));
+    assert_eq!(
+        citation_text(&d, labels, &link("sec-7-3-p2")),
+        "Example Model Report, section 7.3 Evaluation, page 12."
+    );
+    assert_eq!(citation_text(&d, labels, &link("nope")), "Example Model Report, passage nope.");
+    assert_eq!(
+        source_entries(&d, labels),
+        ["Example Model Report, version 2.0, 2026-02-19. File report.pdf, SHA-256 3bdfa89cf658…"]
+    );
+    let de = Labels::for_language(&candor_model::LanguageTag::parse("de").unwrap());
+    assert_eq!(
+        citation_text(&d, de, &link("sec-7-3-p2")),
+        "Example Model Report, Abschnitt 7.3 Evaluation, Seite 12."
+    );
 }

@@ -45,6 +45,7 @@ pub(crate) fn write_main(doc: &Document, images: &Images) -> MainFile {
     w.out.push_str("#{\n");
     w.blocks(&doc.blocks);
     w.about_figures();
+    w.source_documents();
     w.out.push_str("}\n");
     MainFile { text: w.out, images: w.image_paths }
 }
@@ -580,6 +581,24 @@ impl Writer<'_> {
         let _ = writeln!(out, "), {})", str_lit(&c.source));
     }
 
+    /// The list of the documents the text cites, at its end: title, version, date and, in a
+    /// project, the file's SHA-256.
+    fn source_documents(&mut self) {
+        if !has_source_links(&self.doc.blocks) {
+            return;
+        }
+        let entries = crate::risk_card::source_entries(self.doc, self.labels);
+        if entries.is_empty() {
+            return;
+        }
+        let _ = write!(self.out, "source-documents({}, (", str_lit(self.labels.sources));
+        for entry in &entries {
+            push_str_lit(&mut self.out, entry);
+            self.out.push_str(", ");
+        }
+        self.out.push_str("))\n");
+    }
+
     /// The note after the text on the likelihood words and rounding; only with risk cards.
     fn about_figures(&mut self) {
         if !self.any_card {
@@ -599,6 +618,30 @@ impl Writer<'_> {
         }
         let _ = writeln!(out, "), {}, {})", str_lit(&scale.citation), str_lit(&scale.rounding));
     }
+}
+
+/// Whether any block cites a source (`source:` links), in text, lists, quotes or tables.
+fn has_source_links(blocks: &[Block]) -> bool {
+    fn inlines(content: &[Inline]) -> bool {
+        content.iter().any(|i| match i {
+            Inline::Link { target: LinkTarget::Source { .. }, .. } => true,
+            Inline::Link { content, .. }
+            | Inline::Emphasis { content }
+            | Inline::Strong { content }
+            | Inline::Strikethrough { content } => inlines(content),
+            _ => false,
+        })
+    }
+    blocks.iter().any(|b| match b {
+        Block::Paragraph { content, .. } | Block::Heading { content, .. } => inlines(content),
+        Block::BlockQuote { blocks, .. } => has_source_links(blocks),
+        Block::List { items, .. } => items.iter().any(|i| has_source_links(&i.blocks)),
+        Block::Table { table, .. } => {
+            table.header.iter().chain(table.rows.iter().flatten()).any(|c| inlines(&c.content))
+        }
+        Block::Risk { risk, .. } => !risk.sources.is_empty(),
+        _ => false,
+    })
 }
 
 /// The primary language subtag of the outer element's `lang` attribute (the sanitiser keeps
