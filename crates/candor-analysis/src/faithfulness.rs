@@ -609,24 +609,10 @@ fn passages_of<'s>(content: &'s SourceContent, id: &str) -> Option<HashSet<&'s s
 
 fn closest_id<'s>(id: &str, ids: &[&'s str]) -> Option<&'s str> {
     ids.iter()
-        .map(|&c| (c, edit_distance(id, c)))
+        .map(|&c| (c, candor_model::edit_distance(id, c)))
         .filter(|&(c, d)| d <= (c.len().max(id.len()) / 3).max(2))
         .min_by_key(|&(c, d)| (d, c.len()))
         .map(|(c, _)| c)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut current = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(ca != *cb);
-            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
-        }
-        previous = current;
-    }
-    previous[b.len()]
 }
 
 /// Whether the passages a citation covers give the figure: as an extracted fact, or written

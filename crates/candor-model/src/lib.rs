@@ -32,5 +32,5 @@ pub use source_builder::{SourceBuilder, collapse_whitespace, slug, split_numberi
 pub use span::{LineCol, LineIndex, Span};
 pub use taxonomy::{
     CategoryGroup, EntryText, MAX_TAXONOMY_BYTES, MitigationKind, RiskCategory, Taxonomy,
-    TaxonomyEntry, TaxonomyError,
+    TaxonomyEntry, TaxonomyError, edit_distance,
 };
