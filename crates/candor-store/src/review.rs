@@ -1,7 +1,8 @@
 //! Review: approvals of exact versions, the history of each document's status, and the
 //! review copies sent to reviewers.
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::types::FromSql;
+use rusqlite::{OptionalExtension, Row, params};
 use serde::Serialize;
 
 use crate::error::Result;
@@ -173,18 +174,7 @@ impl Project {
             "SELECT id, document_id, version, sha256, reviewer, role, email, at FROM approval \
              WHERE document_id = ?1 ORDER BY at, id",
             doc,
-            |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                    r.get(7)?,
-                ))
-            },
+            eight_columns,
         )?;
         raw.into_iter()
             .map(|(id, document, version, sha256, name, role, email, at)| {
@@ -269,18 +259,7 @@ impl Project {
             "SELECT seq, at, status, version, by_name, by_role, by_email, note \
              FROM status_change WHERE document_id = ?1 ORDER BY seq",
             doc,
-            |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                    r.get(7)?,
-                ))
-            },
+            eight_columns,
         )?;
         raw.into_iter()
             .map(|(seq, at, status, version, name, role, email, note)| {
@@ -353,6 +332,22 @@ impl Project {
         }
         tx.commit().map_err(self.sql())
     }
+}
+
+/// The first eight columns of a row, as a tuple.
+#[allow(clippy::type_complexity)]
+fn eight_columns<A, B, C, D, E, F, G, H>(r: &Row<'_>) -> rusqlite::Result<(A, B, C, D, E, F, G, H)>
+where
+    A: FromSql,
+    B: FromSql,
+    C: FromSql,
+    D: FromSql,
+    E: FromSql,
+    F: FromSql,
+    G: FromSql,
+    H: FromSql,
+{
+    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?))
 }
 
 #[cfg(test)]
