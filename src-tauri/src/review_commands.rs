@@ -162,9 +162,7 @@ pub async fn save_review_sheet(app: AppHandle, id: String) -> Result<Option<Stri
         if out.extension().is_none_or(|e| e != "pdf") {
             out.as_mut_os_string().push(".pdf");
         }
-        let pdf = core::review_sheet(&project, &id, &core::now_utc())?;
-        std::fs::write(&out, pdf)
-            .map_err(|source| core::Error::Write { path: out.clone(), source })?;
+        core::save_review_sheet(&project, &id, &out, &core::now_utc())?;
         Ok(Some(out.display().to_string()))
     })
     .await

@@ -228,8 +228,7 @@ pub fn run(command: ReviewCommand) -> anyhow::Result<ExitCode> {
         ReviewCommand::Reject(args) => decide(&args, false, &now),
         ReviewCommand::Status { project, doc, json } => status(&project, doc.as_deref(), json),
         ReviewCommand::Sheet { project, doc, out } => {
-            let pdf = candor_core::review_sheet(&project, &doc, &now)?;
-            std::fs::write(&out, pdf).map_err(|e| anyhow::anyhow!("{}: {e}", out.display()))?;
+            candor_core::save_review_sheet(&project, &doc, &out, &now)?;
             println!("wrote {}", out.display());
             Ok(ExitCode::SUCCESS)
         }

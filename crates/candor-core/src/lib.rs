@@ -68,7 +68,7 @@ pub use review::{
     ApprovalItem, CommentItem, CommentRequest, CopyMark, DecisionOutcome, Identity, Location,
     MergeReport, MergedCopy, ReviewStatus, Target, acting, add_comment, approve,
     decide_suggestions, default_config_dir, load_identity, merge_review_copies, resolve_comment,
-    review_sheet, review_status, save_identity, send_for_review,
+    review_sheet, review_status, save_identity, save_review_sheet, send_for_review,
 };
 pub use starters::{StarterInfo, new_document, new_document_text, starters};
 pub use taxonomy::{project_taxonomy, project_taxonomy_text, set_project_taxonomy};

@@ -361,6 +361,18 @@ pub fn review_status(project_path: &Path, doc: &str) -> Result<ReviewStatus, Err
     })
 }
 
+/// Writes the review sheet of `doc` (see [`review_sheet`]) to `out`, atomically: a failed
+/// write leaves any file already at `out` as it was.
+pub fn save_review_sheet(
+    project_path: &Path,
+    doc: &str,
+    out: &Path,
+    today: &str,
+) -> Result<(), Error> {
+    let pdf = review_sheet(project_path, doc, today)?;
+    crate::export::write_atomically(out, &pdf)
+}
+
 /// The review sheet of `doc`: its latest text with line numbers and every comment listed
 /// after it (where it is, who wrote it, the words, the suggestion, the replies), as a tagged
 /// PDF for reviewers who do not use Candor. `today` (`YYYY-MM-DD…`) dates it.
