@@ -1,8 +1,11 @@
 //! Faithfulness of companion documents to real model cards (issue "Faithfulness", point 8):
-//! for three corpus sources, a faithful companion document and a copy with planted errors
-//! (`tests/faithfulness/*/`, described in its README). The planted errors must be found
-//! (every wrong figure and every omitted specified risk, at least 90% of wrong citations)
-//! and the faithful documents must raise at most one false alarm per 1,000 words.
+//! for corpus sources, a faithful companion document and a copy with planted errors
+//! (`tests/faithfulness/*/`, described in its README). Three cases were used to tune the
+//! checker; on them the planted errors must be found (every wrong figure and every omitted
+//! specified risk, at least 90% of wrong citations) and the faithful documents must raise at
+//! most one false alarm per 1,000 words. A fourth, held-out case (written after the tuning,
+//! and never used to change the checker) is measured and printed on its own row; its
+//! figures are what to expect on a new source, so nothing is asserted about them.
 //!
 //! How it is measured:
 //! - a wrong figure is found when a `figure/contradicts` or `figure/not-found` diagnostic
@@ -17,39 +20,114 @@
 //!   them (`candor_analysis::document_readability`: paragraphs, headings, list items and risk
 //!   cards; not tables, code or front matter).
 //!
-//! The `update.json` files (staleness after a source update) are not measured here yet.
+//! Staleness (`update.json`, a new version of the source as text edits): the source is
+//! imported, `faithful.md` stored, the edits applied in order to a copy of the corpus file and
+//! that copy imported as the new version of the same source (`candor_core::update_source`).
+//! Then, on `faithful.md`:
+//! - every citation (`source:ID#PASSAGE` links and risk cards' `sources:`) of an edited
+//!   passage must get `source/changed-since-cited`, whatever the change (a figure, a
+//!   rewording, a removal); counted per citation and per kind of change;
+//! - a false stale alarm is a `source/changed-since-cited` on a citation of a passage whose
+//!   text is still in the new version (or one that cannot be tied to any citation);
+//! - a citation of a passage whose text did not change but whose id shifted (ids are
+//!   positions) must get `source/passage-moved` with a fix to the new id; counted apart, with
+//!   `source/passage-moved` anywhere else (or with a wrong fix) as a false move;
+//! - after `candor_core::confirm_citations` no `source/changed-since-cited` may remain, and the
+//!   moved citations still offer their fix.
+//!
+//! Diagnostics of a risk card all span the card; they are tied to one of its citations by
+//! their message (the moved passage's id, or the start of the changed passage's old text).
 
 #![allow(clippy::unwrap_used)] // a failed unwrap is a failed test
 
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use candor_core::{CheckOptions, Diagnostic, Severity};
 use candor_tests::{corpus_dir, repo_root};
+use serde::Deserialize;
 
-const CASES: &[(&str, &str)] = &[
-    ("llama-3.1", "llama-3.1-model-card.md"),
-    ("llama-2", "llama-2-model-card.md"),
-    ("stable-diffusion-v1", "stable-diffusion-v1-model-card.md"),
+/// One source with its companion documents.
+struct Case {
+    /// The folder under `tests/faithfulness/`.
+    name: &'static str,
+    /// The corpus file.
+    file: &'static str,
+    /// Written after the checker was tuned, and not used to tune it.
+    held_out: bool,
+}
+
+const CASES: &[Case] = &[
+    Case { name: "llama-3.1", file: "llama-3.1-model-card.md", held_out: false },
+    Case { name: "llama-2", file: "llama-2-model-card.md", held_out: false },
+    Case {
+        name: "stable-diffusion-v1",
+        file: "stable-diffusion-v1-model-card.md",
+        held_out: false,
+    },
+    Case {
+        name: "phi-3-mini-128k-instruct",
+        file: "phi-3-mini-128k-instruct-hf-model-card.md",
+        held_out: true,
+    },
 ];
 
 const NOW: &str = "2026-03-10T09:00:00Z";
+/// When the new version of the source is imported, and when the citations are confirmed.
+const UPDATED: &str = "2026-03-11T09:00:00Z";
+const CONFIRMED: &str = "2026-03-11T10:00:00Z";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The width of the first column of the tables.
+const NAME: usize = 34;
+
+/// The name of a case's row.
+fn row_name(case: &Case) -> String {
+    if case.held_out { format!("held-out: {}", case.name) } else { case.name.to_owned() }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 enum Kind {
+    #[serde(rename = "wrong-figure")]
     Figure,
+    #[serde(rename = "wrong-citation")]
     Citation,
+    #[serde(rename = "omitted-specified-risk")]
     Risk,
 }
 
 const KINDS: [Kind; 3] = [Kind::Figure, Kind::Citation, Kind::Risk];
 
-#[derive(Debug)]
+/// One entry of `planted.json`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Planted {
     kind: Kind,
     quote: String,
     note: String,
 }
+
+/// One entry of `update.json`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Edit {
+    find: String,
+    replace: String,
+    /// The id, in the current version, of the passage the edit touches.
+    passage: String,
+    change: Change,
+    note: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum Change {
+    Figure,
+    Reword,
+    Remove,
+}
+
+const CHANGES: [Change; 3] = [Change::Figure, Change::Reword, Change::Remove];
 
 /// What one case measured.
 #[derive(Debug, Default)]
@@ -75,25 +153,42 @@ impl Tally {
     }
 }
 
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> T {
+    serde_json::from_str(&read(path)).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
 #[test]
 fn planted_errors_are_found_and_faithful_documents_pass() {
     let Some(corpus) = corpus_dir() else { return };
     let mut table = String::new();
     let _ = writeln!(
         table,
-        "{:<22} {:>8} {:>10} {:>6} {:>12} {:>6} {:>10}",
+        "{:<NAME$} {:>8} {:>10} {:>6} {:>12} {:>6} {:>10}",
         "case", "figures", "citations", "risks", "false alarms", "words", "per 1,000"
     );
     let mut total = Tally::default();
+    let mut held_out = Vec::new();
     let mut details = String::new();
-    for &(case, file) in CASES {
-        let tally = run_case(&corpus, case, file, &mut details);
-        row(&mut table, case, &tally);
-        total.add(&tally);
+    for case in CASES {
+        let tally = run_case(&corpus, case, &mut details);
+        if case.held_out {
+            held_out.push((row_name(case), tally));
+        } else {
+            row(&mut table, case.name, &tally);
+            total.add(&tally);
+        }
     }
-    row(&mut table, "total", &total);
+    row(&mut table, "total (tuning cases)", &total);
+    for (name, tally) in &held_out {
+        row(&mut table, name, tally);
+    }
     eprintln!("\nFaithfulness of the companion documents\n{details}\n{table}");
 
+    // The targets hold for the cases the checker was tuned on; the held-out case is printed.
     let [figures, citations, risks] = total.counts;
     assert_eq!(figures.0, figures.1, "every planted wrong figure must be found\n{details}");
     assert_eq!(risks.0, risks.1, "every omitted specified risk must be found\n{details}");
@@ -111,7 +206,7 @@ fn row(table: &mut String, name: &str, t: &Tally) {
     let cell = |(found, planted): (usize, usize)| format!("{found}/{planted}");
     let _ = writeln!(
         table,
-        "{:<22} {:>8} {:>10} {:>6} {:>12} {:>6} {:>10.2}",
+        "{:<NAME$} {:>8} {:>10} {:>6} {:>12} {:>6} {:>10.2}",
         name,
         cell(t.counts[0]),
         cell(t.counts[1]),
@@ -126,23 +221,18 @@ fn case_dir(case: &str) -> PathBuf {
     repo_root().join("tests/faithfulness").join(case)
 }
 
-fn run_case(corpus: &Path, case: &str, file: &str, details: &mut String) -> Tally {
-    let dir = case_dir(case);
-    let faithful = std::fs::read_to_string(dir.join("faithful.md")).unwrap();
-    let planted_text = std::fs::read_to_string(dir.join("planted.md")).unwrap();
-    let planted = parse_planted(&std::fs::read_to_string(dir.join("planted.json")).unwrap());
-    assert!(!planted.is_empty(), "{case}: no planted errors");
+fn run_case(corpus: &Path, case: &Case, details: &mut String) -> Tally {
+    let dir = case_dir(case.name);
+    let faithful = read(&dir.join("faithful.md"));
+    let planted_text = read(&dir.join("planted.md"));
+    let planted: Vec<Planted> = read_json(&dir.join("planted.json"));
+    assert!(!planted.is_empty(), "{}: no planted errors", case.name);
 
     let tmp = tempfile::tempdir().unwrap();
-    let project = tmp.path().join("faithfulness.candor");
-    candor_core::create_project(&project).unwrap();
-    let imported = candor_core::import_files(&project, &[corpus.join(file)], NOW, &mut ()).unwrap();
-    for outcome in &imported {
-        assert!(outcome.is_ok(), "{case}: {file} did not import: {outcome:?}");
-    }
+    let (project, _) = new_project(tmp.path(), corpus, case);
 
     let mut tally = Tally::default();
-    let _ = writeln!(details, "== {case}");
+    let _ = writeln!(details, "== {}", row_name(case));
 
     // The faithful document: its warnings and errors are false alarms.
     let (diagnostics, words) = check(&project, &faithful);
@@ -185,11 +275,28 @@ fn run_case(corpus: &Path, case: &str, file: &str, details: &mut String) -> Tall
     tally
 }
 
+/// A new project in `dir` with the case's corpus file imported; and the source's id.
+fn new_project(dir: &Path, corpus: &Path, case: &Case) -> (PathBuf, String) {
+    let project = dir.join("faithfulness.candor");
+    candor_core::create_project(&project).unwrap();
+    let mut imported =
+        candor_core::import_files(&project, &[corpus.join(case.file)], NOW, &mut ()).unwrap();
+    assert_eq!(imported.len(), 1);
+    let source = imported
+        .remove(0)
+        .unwrap_or_else(|e| panic!("{}: {} did not import: {e:?}", case.name, case.file));
+    (project, source.summary.id)
+}
+
 /// The diagnostics of `text` stored as a document of `project`, and its word count.
 fn check(project: &Path, text: &str) -> (Vec<Diagnostic>, u32) {
     let id = candor_core::put_document(project, None, text, "test", NOW).unwrap();
-    let checked =
-        candor_core::check_project(project, Some(id.as_str()), &CheckOptions::default()).unwrap();
+    check_stored(project, id.as_str())
+}
+
+/// The diagnostics of the stored document `id`, and its word count.
+fn check_stored(project: &Path, id: &str) -> (Vec<Diagnostic>, u32) {
+    let checked = candor_core::check_project(project, Some(id), &CheckOptions::default()).unwrap();
     let report = checked.into_iter().next().unwrap().report;
     let words = report.readability.as_ref().map_or(0, |r| r.whole.stats.words);
     (report.diagnostics, words)
@@ -248,58 +355,417 @@ fn supported_from(text: &str, start: usize) -> usize {
     link.unwrap_or(paragraph)
 }
 
-/// `planted.json`: an array of flat objects with string values (`kind`, `quote`, `note`).
-fn parse_planted(json: &str) -> Vec<Planted> {
-    let strings = json_strings(json);
-    let mut out = Vec::new();
-    let mut fields: Vec<(String, String)> = Vec::new();
-    for pair in strings.chunks(2) {
-        if let [key, value] = pair {
-            fields.push((key.clone(), value.clone()));
+/// What the staleness measurement of one case found.
+#[derive(Debug, Default)]
+struct Staleness {
+    /// (flagged, cited) citations of edited passages, per kind of change in the order of
+    /// `CHANGES`.
+    detected: [(usize, usize); 3],
+    /// `source/changed-since-cited` on citations of passages that did not change.
+    false_stale: usize,
+    /// (with the right fix, all) citations of passages that only moved.
+    moved: (usize, usize),
+    /// `source/passage-moved` on a citation that did not move, or with a wrong fix.
+    false_moved: usize,
+    /// `source/changed-since-cited` left after confirming the citations.
+    left: usize,
+    /// Moved citations that still offer their fix after confirming.
+    moved_after: usize,
+}
+
+impl Staleness {
+    fn add(&mut self, other: &Staleness) {
+        for (a, b) in self.detected.iter_mut().zip(other.detected) {
+            a.0 += b.0;
+            a.1 += b.1;
+        }
+        self.false_stale += other.false_stale;
+        self.moved.0 += other.moved.0;
+        self.moved.1 += other.moved.1;
+        self.false_moved += other.false_moved;
+        self.left += other.left;
+        self.moved_after += other.moved_after;
+    }
+}
+
+#[test]
+fn faithful_documents_are_flagged_where_their_source_changed() {
+    let Some(corpus) = corpus_dir() else { return };
+    let mut table = String::new();
+    let _ = writeln!(
+        table,
+        "{:<NAME$} {:>7} {:>7} {:>7} {:>12} {:>6} {:>12} {:>24}",
+        "case",
+        "figure",
+        "reword",
+        "remove",
+        "false stale",
+        "moved",
+        "false moved",
+        "after confirming"
+    );
+    let mut total = Staleness::default();
+    let mut held_out = Vec::new();
+    let mut details = String::new();
+    for case in CASES {
+        let tally = run_update(&corpus, case, &mut details);
+        if case.held_out {
+            held_out.push((row_name(case), tally));
+        } else {
+            stale_row(&mut table, case.name, &tally);
+            total.add(&tally);
         }
     }
-    let get = |fields: &[(String, String)], key: &str| {
-        fields.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()).unwrap_or_default()
-    };
-    for object in fields.chunks(3) {
-        let kind = match get(object, "kind").as_str() {
-            "wrong-figure" => Kind::Figure,
-            "wrong-citation" => Kind::Citation,
-            "omitted-specified-risk" => Kind::Risk,
-            other => panic!("unknown kind {other:?} in planted.json"),
-        };
-        out.push(Planted { kind, quote: get(object, "quote"), note: get(object, "note") });
+    stale_row(&mut table, "total (tuning cases)", &total);
+    for (name, tally) in &held_out {
+        stale_row(&mut table, name, tally);
     }
+    eprintln!("\nCitations after a source update\n{details}\n{table}");
+
+    for (change, (found, cited)) in CHANGES.iter().zip(total.detected) {
+        assert_eq!(found, cited, "every citation of a {change:?} edit must be flagged\n{details}");
+    }
+    assert_eq!(total.false_stale, 0, "no stale alarm on unchanged passages\n{details}");
+    assert_eq!(total.moved.0, total.moved.1, "every moved citation must get its fix\n{details}");
+    assert_eq!(total.false_moved, 0, "no move where nothing moved\n{details}");
+    assert_eq!(total.left, 0, "confirming clears every stale citation\n{details}");
+    assert_eq!(total.moved_after, total.moved.0, "moved citations keep their fix\n{details}");
+}
+
+fn stale_row(table: &mut String, name: &str, t: &Staleness) {
+    let cell = |(found, all): (usize, usize)| format!("{found}/{all}");
+    let _ = writeln!(
+        table,
+        "{:<NAME$} {:>7} {:>7} {:>7} {:>12} {:>6} {:>12} {:>24}",
+        name,
+        cell(t.detected[0]),
+        cell(t.detected[1]),
+        cell(t.detected[2]),
+        t.false_stale,
+        cell(t.moved),
+        t.false_moved,
+        format!("{} stale, {} fixes left", t.left, t.moved_after),
+    );
+}
+
+/// A `source:ID#PASSAGE` citation of a document: where it is written, and what it cites.
+#[derive(Debug)]
+struct Citation {
+    at: usize,
+    source: String,
+    passage: String,
+}
+
+/// Every citation of a passage in `text`: links `[…](source:ID#PASSAGE)`, and the entries of
+/// the `sources:` of risk cards (`[ID#PASSAGE, …]` or one `- ID#PASSAGE` a line).
+fn citations(text: &str) -> Vec<Citation> {
+    let mut out = Vec::new();
+    let mut push = |at: usize, written: &str| {
+        if let Some((source, passage)) = written.trim().split_once('#') {
+            out.push(Citation { at, source: source.to_owned(), passage: passage.to_owned() });
+        }
+    };
+    for (i, _) in text.match_indices("](source:") {
+        let from = i + "](source:".len();
+        let end = text[from..].find(')').map_or(text.len(), |j| from + j);
+        push(from, &text[from..end]);
+    }
+    let mut in_risk = false;
+    let mut in_sources = false;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let at = offset;
+        offset += line.len();
+        let trimmed = line.trim();
+        if trimmed.starts_with("```") {
+            in_risk = trimmed == "```risk";
+            in_sources = false;
+            continue;
+        }
+        if !in_risk {
+            continue;
+        }
+        if let Some(rest) = line.strip_prefix("sources:") {
+            let from = at + "sources:".len();
+            let rest = rest.trim_end();
+            in_sources = rest.trim().is_empty();
+            if let (Some(open), Some(close)) = (rest.find('['), rest.rfind(']')) {
+                let mut start = open + 1;
+                for entry in rest[open + 1..close].split(',') {
+                    let lead = entry.len() - entry.trim_start().len();
+                    push(from + start + lead, entry);
+                    start += entry.len() + 1;
+                }
+            }
+        } else if in_sources && let Some(entry) = trimmed.strip_prefix("- ") {
+            push(at + line.find("- ").unwrap() + 2, entry);
+        } else if !line.starts_with(' ') {
+            in_sources = false;
+        }
+    }
+    out.sort_by_key(|c| c.at);
     out
 }
 
-/// Every string literal of a JSON text, in order (escapes decoded).
-fn json_strings(json: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut chars = json.chars();
-    while let Some(c) = chars.next() {
-        if c != '"' {
-            continue;
-        }
-        let mut s = String::new();
-        while let Some(c) = chars.next() {
-            match c {
-                '"' => break,
-                '\\' => match chars.next() {
-                    Some('n') => s.push('\n'),
-                    Some('t') => s.push('\t'),
-                    Some('u') => {
-                        let hex: String = chars.by_ref().take(4).collect();
-                        let code = u32::from_str_radix(&hex, 16).unwrap();
-                        s.push(char::from_u32(code).unwrap());
+/// What a citation should get after the update.
+#[derive(Debug, Clone, PartialEq)]
+enum Expect {
+    /// The passage is unchanged, under the same id.
+    Nothing,
+    /// The passage was edited: `source/changed-since-cited`.
+    Stale(Change),
+    /// The text is unchanged, under one of these new ids: `source/passage-moved` with a fix.
+    Moved(Vec<String>),
+}
+
+fn normal(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn run_update(corpus: &Path, case: &Case, details: &mut String) -> Staleness {
+    let name = case.name;
+    let dir = case_dir(name);
+    let faithful = read(&dir.join("faithful.md"));
+    let edits: Vec<Edit> = read_json(&dir.join("update.json"));
+    let _ = writeln!(details, "== {}", row_name(case));
+
+    let tmp = tempfile::tempdir().unwrap();
+    let (project, id) = new_project(tmp.path(), corpus, case);
+    let old = candor_core::show_source(&project, &id).unwrap().source.content;
+    let doc = candor_core::put_document(&project, None, &faithful, "test", NOW).unwrap();
+    let doc = doc.as_str();
+    let (before, _) = check_stored(&project, doc);
+    assert!(
+        !before.iter().any(|d| d.code.starts_with("source/")),
+        "{name}: source diagnostics before any update"
+    );
+
+    // The new version: the edits applied in order to a copy of the corpus file.
+    let mut text = read(&corpus.join(case.file));
+    for edit in &edits {
+        let times = text.matches(&edit.find).count();
+        assert_eq!(times, 1, "{name}: update.json `find` occurs {times} times: {:?}", edit.find);
+        text = text.replacen(&edit.find, &edit.replace, 1);
+    }
+    let next = tmp.path().join("new");
+    std::fs::create_dir(&next).unwrap();
+    let file = next.join(case.file);
+    std::fs::write(&file, &text).unwrap();
+    candor_core::update_source(&project, &id, &file, UPDATED).unwrap();
+    let new = candor_core::show_source(&project, &id).unwrap().source.content;
+
+    // What each cited passage became, by its text.
+    let old_text: HashMap<&str, &str> =
+        old.passages.iter().map(|p| (p.id.as_str(), p.text.as_str())).collect();
+    let new_text: HashMap<&str, String> =
+        new.passages.iter().map(|p| (p.id.as_str(), normal(&p.text))).collect();
+    let mut new_ids: HashMap<String, Vec<String>> = HashMap::new();
+    for p in &new.passages {
+        new_ids.entry(normal(&p.text)).or_default().push(p.id.clone());
+    }
+    let edited: HashMap<&str, &Edit> = edits.iter().map(|e| (e.passage.as_str(), e)).collect();
+    // The edits change exactly the passages they name.
+    let gone: HashSet<&str> = old
+        .passages
+        .iter()
+        .filter(|p| !new_ids.contains_key(&normal(&p.text)))
+        .map(|p| p.id.as_str())
+        .collect();
+    let named: HashSet<&str> = edited.keys().copied().collect();
+    assert_eq!(
+        gone, named,
+        "{name}: the passages whose text changed are not those update.json names"
+    );
+
+    let cites: Vec<Citation> =
+        citations(&faithful).into_iter().filter(|c| c.source == id).collect();
+    let expect: Vec<Expect> = cites
+        .iter()
+        .map(|c| {
+            let passage = c.passage.as_str();
+            let Some(text) = old_text.get(passage) else {
+                panic!("{name}: faithful.md cites `{passage}`, which is not in the source");
+            };
+            if let Some(edit) = edited.get(passage) {
+                return Expect::Stale(edit.change);
+            }
+            let text = normal(text);
+            if new_text.get(passage).is_some_and(|t| *t == text) {
+                Expect::Nothing
+            } else {
+                Expect::Moved(new_ids.get(&text).cloned().unwrap_or_default())
+            }
+        })
+        .collect();
+    for edit in &edits {
+        assert!(
+            cites.iter().any(|c| c.passage == edit.passage),
+            "{name}: update.json edits `{}`, which faithful.md does not cite",
+            edit.passage
+        );
+    }
+
+    let mut tally = Staleness::default();
+    let (after, _) = check_stored(&project, doc);
+    let flags = attribute(&after, &cites, &old_text, &faithful, details);
+    for (i, (c, e)) in cites.iter().zip(&expect).enumerate() {
+        let stale = flags.stale.contains(&i);
+        let moved_to = flags.moved.get(&i);
+        let place = quote_at(&faithful, c.at, c.at + c.passage.len() + c.source.len() + 1);
+        match e {
+            Expect::Stale(change) => {
+                let slot = &mut tally.detected[CHANGES.iter().position(|k| k == change).unwrap()];
+                slot.1 += 1;
+                if stale {
+                    slot.0 += 1;
+                } else {
+                    let note = edited.get(c.passage.as_str()).map_or("", |e| e.note.as_str());
+                    let _ = writeln!(
+                        details,
+                        "  missed {change:?} edit of {} at {place} ({note})",
+                        c.passage
+                    );
+                }
+                if moved_to.is_some() {
+                    tally.false_moved += 1;
+                    let _ = writeln!(details, "  false move at {place}");
+                }
+            }
+            Expect::Nothing => {
+                if stale {
+                    tally.false_stale += 1;
+                    let _ = writeln!(details, "  false stale alarm at {place}");
+                }
+                if moved_to.is_some() {
+                    tally.false_moved += 1;
+                    let _ = writeln!(details, "  false move at {place}");
+                }
+            }
+            Expect::Moved(to) => {
+                tally.moved.1 += 1;
+                match moved_to {
+                    Some(Some(fix)) if to.contains(fix) => tally.moved.0 += 1,
+                    Some(fix) => {
+                        tally.false_moved += 1;
+                        let _ = writeln!(details, "  move at {place} fixed to {fix:?}, not {to:?}");
                     }
-                    Some(other) => s.push(other),
-                    None => break,
-                },
-                other => s.push(other),
+                    None => {
+                        let _ = writeln!(
+                            details,
+                            "  missed move of {} to {to:?} at {place}",
+                            c.passage
+                        );
+                    }
+                }
+                if stale {
+                    tally.false_stale += 1;
+                    let _ = writeln!(details, "  false stale alarm (moved) at {place}");
+                }
             }
         }
-        out.push(s);
     }
-    out
+    tally.false_stale += flags.unattributed_stale;
+    tally.false_moved += flags.unattributed_moved;
+
+    // Confirming answers the stale citations; the moved ones still offer their fix.
+    let me = candor_core::Person { name: "Tester".into(), ..Default::default() };
+    candor_core::confirm_citations(&project, doc, None, &me, CONFIRMED).unwrap();
+    let (confirmed, _) = check_stored(&project, doc);
+    tally.left = confirmed.iter().filter(|d| d.code == "source/changed-since-cited").count();
+    let flags = attribute(&confirmed, &cites, &old_text, &faithful, &mut String::new());
+    tally.moved_after = cites
+        .iter()
+        .zip(&expect)
+        .enumerate()
+        .filter(|(i, (_, e))| match (e, flags.moved.get(i)) {
+            (Expect::Moved(to), Some(Some(fix))) => to.contains(fix),
+            _ => false,
+        })
+        .count();
+    for d in confirmed.iter().filter(|d| d.code == "source/changed-since-cited") {
+        let _ = writeln!(
+            details,
+            "  left after confirming at {}: {}",
+            quote_at(&faithful, d.span.start, d.span.end),
+            d.message
+        );
+    }
+    tally
+}
+
+/// Which citations got which staleness diagnostic.
+#[derive(Debug, Default)]
+struct Flags {
+    /// Citations with `source/changed-since-cited`.
+    stale: HashSet<usize>,
+    /// Citations with `source/passage-moved`, and the id its fix cites (if it has one that
+    /// replaces this citation's id where the document writes it).
+    moved: HashMap<usize, Option<String>>,
+    unattributed_stale: usize,
+    unattributed_moved: usize,
+}
+
+/// Ties each staleness diagnostic to the citation it is about: one whose text lies in the
+/// diagnostic's span and which its message names (a risk card's diagnostics all span the
+/// card).
+fn attribute(
+    diagnostics: &[Diagnostic],
+    cites: &[Citation],
+    old_text: &HashMap<&str, &str>,
+    text: &str,
+    details: &mut String,
+) -> Flags {
+    let mut flags = Flags::default();
+    for d in diagnostics {
+        let stale = match d.code.as_str() {
+            "source/changed-since-cited" => true,
+            "source/passage-moved" => false,
+            _ => continue,
+        };
+        let named = |c: &Citation| {
+            if stale {
+                let start: String =
+                    old_text.get(c.passage.as_str()).unwrap_or(&"").chars().take(60).collect();
+                !start.is_empty() && d.message.contains(&start)
+            } else {
+                d.message.contains(&format!("`{}`", c.passage))
+            }
+        };
+        let which = (0..cites.len()).find(|&i| {
+            let c = &cites[i];
+            let free =
+                if stale { !flags.stale.contains(&i) } else { !flags.moved.contains_key(&i) };
+            d.span.start <= c.at && c.at < d.span.end && free && named(c)
+        });
+        match which {
+            Some(i) if stale => {
+                flags.stale.insert(i);
+            }
+            Some(i) => {
+                // The fix must replace the cited id where the document writes it.
+                let c = &cites[i];
+                let at = c.at + c.source.len() + 1;
+                let fix = d.fix.as_ref().and_then(|f| {
+                    (f.span.start == at && f.span.end == at + c.passage.len())
+                        .then(|| f.replacement.clone())
+                });
+                flags.moved.insert(i, fix);
+            }
+            None => {
+                let _ = writeln!(
+                    details,
+                    "  {} not tied to a citation at {}: {}",
+                    d.code,
+                    quote_at(text, d.span.start, d.span.end),
+                    d.message
+                );
+                if stale {
+                    flags.unattributed_stale += 1;
+                } else {
+                    flags.unattributed_moved += 1;
+                }
+            }
+        }
+    }
+    flags
 }

@@ -585,7 +585,7 @@ fn all_ids(content: &SourceContent) -> Vec<&str> {
 
 /// The passages an id covers: itself, a table's passage, or every passage of a section and
 /// its subsections. `None` when the source has no such id.
-fn passages_of<'s>(content: &'s SourceContent, id: &str) -> Option<HashSet<&'s str>> {
+pub(crate) fn passages_of<'s>(content: &'s SourceContent, id: &str) -> Option<HashSet<&'s str>> {
     if let Some(p) = content.passages.iter().find(|p| p.id == id) {
         return Some(HashSet::from([p.id.as_str()]));
     }

@@ -19,12 +19,15 @@
 //! - [`check_risks`] checks risk blocks against the taxonomy (categories, mitigation kinds,
 //!   every specified systemic risk covered), against themselves and against the text around
 //!   them.
+//! - [`source_coverage`] tells which sections of a source a document draws on, which of them
+//!   are about risks or mitigations, and which disclosed fields the document leaves out.
 //! - [`glossary::Glossary`] holds the built-in AI and EU AI Act terms (en, de, fr) and a
 //!   project's own; [`glossary_terms_used`] lists those a document uses.
 //! - [`check_brand_colours`] checks brand colours against the template backgrounds by WCAG 2.2
 //!   ([`contrast_ratio`]) and proposes the nearest accessible alternative.
 
 mod contrast;
+mod coverage;
 mod diff;
 mod disclosure;
 mod faithfulness;
@@ -38,6 +41,7 @@ pub use contrast::{
     Backdrop, BrandCheck, BrandColour, ColourUse, ContrastFailure, Rgb, accessible_alternative,
     check_brand_colours, contrast_ratio, relative_luminance,
 };
+pub use coverage::{FieldLeftOut, SectionCoverage, SourceCoverage, source_coverage};
 pub use diff::{DiffLine, DiffPart, DiffRow, DiffRun, TextDiff, diff_text};
 pub use disclosure::{
     BomSignal, Disclosure, DisclosureCounts, DisclosureSummary, Evidence, FieldDisclosure,

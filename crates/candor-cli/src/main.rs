@@ -143,6 +143,20 @@ enum Command {
         #[arg(long = "as", value_name = "NAME")]
         as_name: Option<String>,
     },
+    /// List what a document leaves out of its sources or cannot back with them: risks
+    /// without a card, sections about risks and disclosed items it does not cite, figures not
+    /// found, citations to check, figures without a citation, citations of changed passages.
+    Gaps {
+        project: PathBuf,
+        #[arg(long, value_name = "ID")]
+        doc: String,
+        /// text for people, json for scripts (format candor-gaps/1), pdf for reviewers.
+        #[arg(long, value_enum, default_value_t = sources::GapsFormat::Text)]
+        format: sources::GapsFormat,
+        /// Write the report here instead of printing it (required for pdf).
+        #[arg(long, short, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
     /// List the sources of a project.
     Sources {
         project: PathBuf,
@@ -285,6 +299,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Confirm { project, doc, citation, as_name } => {
             sources::confirm(&project, &doc, citation.as_deref(), as_name.as_deref())
+        }
+        Command::Gaps { project, doc, format, out } => {
+            sources::gaps(&project, &doc, format, out.as_deref())
         }
         Command::Sources { project, json } => sources::list(&project, json),
         Command::Show { project, source, outline: _, fields, json } => {

@@ -184,3 +184,49 @@ pub fn confirm(
     println!("confirmed {n} citation(s) of `{doc}` against the current sources");
     Ok(ExitCode::SUCCESS)
 }
+
+/// How `candor gaps` writes its report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum GapsFormat {
+    Text,
+    Json,
+    Pdf,
+}
+
+/// `candor gaps P.candor --doc ID [--format text|json|pdf] [--out FILE]`.
+pub fn gaps(
+    project: &Path,
+    doc: &str,
+    format: GapsFormat,
+    out: Option<&Path>,
+) -> anyhow::Result<ExitCode> {
+    let bytes = match format {
+        GapsFormat::Pdf => {
+            let Some(out) = out else {
+                anyhow::bail!("a PDF needs a file to go to: add --out REPORT.pdf");
+            };
+            candor_core::save_gap_report_pdf(project, doc, None, out, &now_utc())?;
+            println!("wrote {}", out.display());
+            return Ok(ExitCode::SUCCESS);
+        }
+        GapsFormat::Json => {
+            let report = candor_core::gap_report(project, doc, None)?;
+            let mut json = serde_json::to_string_pretty(&report)?;
+            json.push('\n');
+            json.into_bytes()
+        }
+        GapsFormat::Text => candor_core::gap_report(project, doc, None)?.to_text().into_bytes(),
+    };
+    match out {
+        Some(out) => {
+            std::fs::write(out, &bytes)
+                .map_err(|e| anyhow::anyhow!("{}: cannot write the report: {e}", out.display()))?;
+            println!("wrote {}", out.display());
+        }
+        None => {
+            use std::io::Write as _;
+            std::io::stdout().write_all(&bytes)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -846,3 +846,49 @@ fn removals_are_logged_in_the_project_and_only_stated_in_exports() {
     assert!(!html.contains("SECRET"), "the log leaked into the export");
     assert!(html.contains("commercially sensitive information (1 item)"), "{html}");
 }
+
+#[test]
+fn gaps_are_reported_as_text_json_and_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    let ok = |args: &[&str]| {
+        let out = candor(args, p);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    std::fs::write(
+        p.join("card.md"),
+        "# Card\n\n## Risks\n\nOur ransomware study found 12% of attempts succeeded.\n\n## Size\n\nIt has 7B parameters.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        p.join("doc.md"),
+        "---\ntitle: Gaps\nlang: en\nsources:\n  - id: card\n    file: card.md\n---\n\nIt has 9B parameters ([card](source:card#sec-size-p1)).\n",
+    )
+    .unwrap();
+    ok(&["new", "p.candor"]);
+    ok(&["import", "p.candor", "card.md"]);
+    let id = ok(&["doc", "put", "p.candor", "doc.md"]).trim().to_owned();
+
+    let text = ok(&["gaps", "p.candor", "--doc", &id]);
+    assert!(text.starts_with("Gap report: Gaps"), "{text}");
+    assert!(text.contains("Cyber attacks (one of the four specified risks)"), "{text}");
+    assert!(text.contains("discussed in Card: “Risks”"), "{text}");
+    assert!(text.contains("9B parameters"), "{text}");
+
+    let json = ok(&["gaps", "p.candor", "--doc", &id, "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["format"], "candor-gaps/1");
+    assert_eq!(value["counts"]["figures"], 1);
+    assert_eq!(value["figures"][0]["code"], "figure/contradicts");
+
+    let out = candor(&["gaps", "p.candor", "--doc", &id, "--format", "pdf"], p);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("--out"), "{}", stderr(&out));
+    ok(&["gaps", "p.candor", "--doc", &id, "--format", "pdf", "--out", "gaps.pdf"]);
+    assert!(std::fs::read(p.join("gaps.pdf")).unwrap().starts_with(b"%PDF-"));
+
+    let out = candor(&["gaps", "p.candor", "--doc", "nope"], p);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("nope"), "{}", stderr(&out));
+}

@@ -219,9 +219,9 @@ pub(crate) fn prepare(
     // On the text as written, before Candor's own blocks are filled in.
     diagnostics.extend(candor_analysis::check_risks(&document, text));
     if let Some(project) = project {
-        let (problems, cited) =
-            crate::faithfulness::read_sources(&document, text, project, document_id)?;
-        diagnostics.extend(problems);
+        let reading = crate::faithfulness::read_sources(&document, text, project, document_id)?;
+        let cited = reading.cited;
+        diagnostics.extend(reading.diagnostics);
         if !cited.sources.is_empty() {
             document.cited = Some(std::sync::Arc::new(cited));
         }

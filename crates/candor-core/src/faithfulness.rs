@@ -2,17 +2,17 @@
 //! names are imported, its citations resolve, and its figures are found in what it cites
 //! (`candor_analysis::check_faithfulness`).
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
-use candor_analysis::{CitedSource, check_faithfulness};
-use std::collections::BTreeMap;
-
-use candor_analysis::PassageChange;
+use candor_analysis::{CitedSource, PassageChange, SourceCoverage, check_faithfulness};
 use candor_model::{
-    Block, CitedSourceInfo, CitedSources, Diagnostic, Document, Inline, LinkTarget, PassagePlace,
-    SourceLink, Span,
+    CitedSourceInfo, CitedSources, Diagnostic, Document, Fix, PassagePlace, SourceLink, Span,
 };
 use candor_store::StoredSource;
+use serde::Serialize;
+#[cfg(feature = "ts")]
+use ts_rs::TS;
 
 use crate::{Error, open_project};
 
@@ -24,25 +24,128 @@ pub(crate) fn check_sources(
     project: &Path,
     document_id: Option<&str>,
 ) -> Result<Vec<Diagnostic>, Error> {
-    Ok(read_sources(doc, text, project, document_id)?.0)
+    Ok(read_sources(doc, text, project, document_id)?.diagnostics)
 }
 
-/// The faithfulness diagnostics of `doc`, and what its citations point to (for printing
-/// section and page numbers and the list of sources).
+/// What reading a document against its sources found.
+#[derive(Debug, Default)]
+pub(crate) struct SourceReading {
+    /// Every faithfulness and coverage diagnostic.
+    pub diagnostics: Vec<Diagnostic>,
+    /// What the citations point to (for printing section and page numbers and the list of
+    /// sources).
+    pub cited: CitedSources,
+    /// Citations of passages that changed in a newer version of their source.
+    pub stale: Vec<StaleCitation>,
+    /// How the document covers each source it names and the project has.
+    pub coverage: Vec<CoveredSource>,
+}
+
+/// One imported source a document names, and how the document covers it.
+#[derive(Debug, Clone)]
+pub(crate) struct CoveredSource {
+    /// The id as the document cites it.
+    pub declared: String,
+    pub title: String,
+    pub file: String,
+    pub coverage: SourceCoverage,
+}
+
+/// A citation whose passage is different in the source's current version: changed, gone,
+/// or moved to another id with the same text. Changed and gone ones are listed until the
+/// author confirms them ([`confirm_citations`]); moved ones until the link is corrected.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(TS))]
+pub struct StaleCitation {
+    /// The link as written: `SOURCE#PASSAGE` (what [`confirm_citations`] takes).
+    pub citation: String,
+    /// The source as the document cites it, and the passage it cites.
+    pub source: String,
+    pub passage: String,
+    /// `changed`, `removed` or `moved`.
+    pub change: String,
+    /// The passage's text in the version the author cited.
+    pub old_text: String,
+    /// Its text now, and its id now; `None` when it is gone.
+    pub new_text: Option<String>,
+    pub new_passage: Option<String>,
+    /// Byte offsets of the citing link (or risk card) in the document.
+    pub start: u32,
+    pub end: u32,
+}
+
+impl StaleCitation {
+    fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
+    /// The warning the editor and `candor check` show for it.
+    fn diagnostic(&self, text: &str) -> Diagnostic {
+        let span = self.span();
+        match (self.change.as_str(), &self.new_passage, &self.new_text) {
+            ("moved", Some(new), _) => {
+                let passage = &self.passage;
+                let mut d = Diagnostic::warning(
+                    "source/passage-moved",
+                    span,
+                    format!(
+                        "In the new version of the source the passage `{passage}` is now `{new}`; its text did not change."
+                    ),
+                )
+                .with_hint("Point the link at the new id so that it shows the right section and page.");
+                let at = text
+                    .get(span.start..span.end)
+                    .and_then(|t| find_id(t, passage))
+                    .map(|i| span.start + i);
+                if let Some(at) = at {
+                    d = d.with_fix(Fix {
+                        label: format!("Cite `{new}`"),
+                        span: Span::new(at, at + passage.len()),
+                        replacement: new.clone(),
+                    });
+                }
+                d
+            }
+            ("changed", _, Some(new_text)) => Diagnostic::warning(
+                "source/changed-since-cited",
+                span,
+                format!(
+                    "The source changed since this was written. Before: “{}” Now: “{}”",
+                    shorten(&self.old_text),
+                    shorten(new_text)
+                ),
+            )
+            .with_hint("Check the sentence against the new text, then confirm the citation (Gaps and changes in the app, or candor confirm)."),
+            _ => Diagnostic::warning(
+                "source/changed-since-cited",
+                span,
+                format!(
+                    "The passage this cites is no longer in the source. It said: “{}”",
+                    shorten(&self.old_text)
+                ),
+            )
+            .with_hint("Cite another passage that supports the sentence, or change the sentence; then confirm the citation if it still holds."),
+        }
+    }
+}
+
+/// Reads `doc` (from `text`) against the sources imported into `project`: faithfulness,
+/// stale citations and coverage. `document_id` names the stored document, whose confirmed
+/// citations and removals log count; `None` for a file outside the project.
 pub(crate) fn read_sources(
     doc: &Document,
     text: &str,
     project: &Path,
     document_id: Option<&str>,
-) -> Result<(Vec<Diagnostic>, CitedSources), Error> {
+) -> Result<SourceReading, Error> {
     if doc.meta.sources.is_empty() {
-        return Ok((Vec::new(), CitedSources::default()));
+        return Ok(SourceReading::default());
     }
     let store = open_project(project)?;
     let map = |e| Error::store(project, e);
     let imported = store.sources().map_err(map)?;
     let mut diagnostics = Vec::new();
-    let mut loaded: Vec<(String, StoredSource)> = Vec::new();
+    let mut loaded: Vec<(String, StoredSource, Span)> = Vec::new();
     for declared in &doc.meta.sources {
         let found = imported.iter().find(|s| {
             s.id == declared.id || declared.file.as_deref().is_some_and(|f| f == s.file_name)
@@ -73,22 +176,113 @@ pub(crate) fn read_sources(
             continue;
         };
         if let Some(source) = store.source(&found.id).map_err(map)? {
-            loaded.push((declared.id.clone(), source));
+            loaded.push((declared.id.clone(), source, declared.span));
         }
     }
     let cited: Vec<CitedSource<'_>> =
-        loaded.iter().map(|(id, s)| CitedSource { id, content: &s.content }).collect();
+        loaded.iter().map(|(id, s, _)| CitedSource { id, content: &s.content }).collect();
     diagnostics.extend(check_faithfulness(doc, text, &cited));
-    let confirmed = match document_id {
-        Some(id) => store.citation_checks(id).map_err(map)?,
-        None => Vec::new(),
+    let (confirmed, removals) = match document_id {
+        Some(id) => (store.citation_checks(id).map_err(map)?, store.removals(id).map_err(map)?),
+        None => (Vec::new(), Vec::new()),
     };
-    for (declared, source) in &loaded {
-        diagnostics
-            .extend(stale_citations(doc, text, &store, project, declared, source, &confirmed)?);
+    let mut stale = Vec::new();
+    let mut coverage = Vec::new();
+    for (declared, source, declared_span) in &loaded {
+        let found = stale_citations(doc, &store, project, declared, source, &confirmed)?;
+        diagnostics.extend(found.iter().map(|s| s.diagnostic(text)));
+        stale.extend(found);
+        let removed: Vec<&str> = removals
+            .iter()
+            .filter(|r| r.is_active())
+            .filter(|r| {
+                r.source.as_deref().is_some_and(|s| s == declared || s == source.summary.id)
+            })
+            .filter_map(|r| r.passage.as_deref())
+            .collect();
+        let covered = CoveredSource {
+            declared: declared.clone(),
+            title: source_title(source),
+            file: source.summary.file_name.clone(),
+            coverage: candor_analysis::source_coverage(doc, declared, &source.content, &removed),
+        };
+        diagnostics.extend(coverage_diagnostics(&covered, doc, *declared_span));
+        coverage.push(covered);
     }
-    let info = CitedSources { sources: loaded.iter().map(|(id, s)| source_info(id, s)).collect() };
-    Ok((diagnostics, info))
+    let info =
+        CitedSources { sources: loaded.iter().map(|(id, s, _)| source_info(id, s)).collect() };
+    Ok(SourceReading { diagnostics, cited: info, stale, coverage })
+}
+
+fn source_title(source: &StoredSource) -> String {
+    source.content.metadata.title.clone().unwrap_or_else(|| source.summary.title.clone())
+}
+
+/// Notes on the front matter's entry for a source: the sections about risks the document
+/// does not draw on, and the disclosed fields it leaves out (the gap report lists both in
+/// full).
+fn coverage_diagnostics(covered: &CoveredSource, doc: &Document, at: Span) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let taxonomy = doc.taxonomy();
+    let lang = &doc.meta.lang;
+    let coverage = &covered.coverage;
+    let sections: Vec<String> = coverage
+        .risk_sections_not_drawn_on()
+        .map(|s| {
+            let about: Vec<&str> = s
+                .risks
+                .iter()
+                .filter_map(|id| taxonomy.categories().iter().find(|c| &c.id == id))
+                .chain(
+                    s.mitigations
+                        .iter()
+                        .filter_map(|id| taxonomy.mitigations().iter().find(|m| &m.id == id)),
+                )
+                .map(|e| e.name(lang))
+                .collect();
+            format!("“{}” ({})", s.name(), about.join("; "))
+        })
+        .collect();
+    if !sections.is_empty() {
+        out.push(
+            Diagnostic::info(
+                "coverage/risk-sections-not-used",
+                at,
+                format!(
+                    "The summary cites nothing from {} {} of {} about risks or safety measures: {}.",
+                    sections.len(),
+                    if sections.len() == 1 { "section" } else { "sections" },
+                    covered.title,
+                    sections.join(", ")
+                ),
+            )
+            .with_hint("Read them in the source and cite what the summary relies on, or record a deliberate omission in the removals log. The gap report (candor gaps, or Gaps in the app) lists them."),
+        );
+    }
+    let fields: Vec<String> = coverage
+        .gaps_in_fields()
+        .map(|f| match f.number {
+            Some(n) => format!("{} ({} {n})", f.label, f.framework.short_name()),
+            None => format!("{} ({})", f.label, f.framework.short_name()),
+        })
+        .collect();
+    if !fields.is_empty() {
+        out.push(
+            Diagnostic::info(
+                "coverage/fields-left-out",
+                at,
+                format!(
+                    "{} discloses {} {} the summary does not cite: {}.",
+                    covered.title,
+                    fields.len(),
+                    if fields.len() == 1 { "item" } else { "items" },
+                    fields.join(", ")
+                ),
+            )
+            .with_hint("Not every item belongs in a summary for the public. The gap report lists each with the passage that discloses it."),
+        );
+    }
+    out
 }
 
 /// Where every passage and section of `source` is: "7.3 Evaluation", page 12.
@@ -125,16 +319,15 @@ fn source_info(id: &str, source: &StoredSource) -> CitedSourceInfo {
 
 /// Citations of `source` (named `declared` in the document) whose passage changed or went
 /// since the version before the current one, unless the author confirmed them against the
-/// current file; a passage that only moved gets a fix that points the link at its new id.
+/// current file, and those whose passage only moved to another id.
 fn stale_citations(
     doc: &Document,
-    text: &str,
     store: &candor_store::Project,
     project: &Path,
     declared: &str,
     source: &StoredSource,
     confirmed: &[candor_store::CitationCheck],
-) -> Result<Vec<Diagnostic>, Error> {
+) -> Result<Vec<StaleCitation>, Error> {
     let map = |e| Error::store(project, e);
     let id = &source.summary.id;
     let Some(previous) = store.source_versions(id).map_err(map)?.pop() else {
@@ -145,7 +338,7 @@ fn stale_citations(
     };
     let changes = candor_analysis::source_changes(&old, &source.content);
     let mut out = Vec::new();
-    for (link, span) in source_links(&doc.blocks) {
+    for (link, span) in doc.source_links() {
         let (true, Some(passage)) = (link.source == declared, link.passage.as_deref()) else {
             continue;
         };
@@ -153,97 +346,46 @@ fn stale_citations(
         let is_confirmed = confirmed
             .iter()
             .any(|c| c.source == *id && c.passage == passage && c.sha256 == source.summary.sha256);
-        match change {
-            PassageChange::Same { new, .. } if new == passage => {}
+        let (kind, old_text, new_text, new_passage) = match change {
+            PassageChange::Same { new, .. } if new == passage => continue,
             PassageChange::Same { new, .. } => {
-                let at = text
-                    .get(span.start..span.end)
-                    .and_then(|t| t.find(&format!("#{passage}")))
-                    .map(|i| span.start + i + 1);
-                let mut d = Diagnostic::warning(
-                    "source/passage-moved",
-                    span,
-                    format!(
-                        "In the new version of the source the passage `{passage}` is now `{new}`; its text did not change."
-                    ),
-                )
-                .with_hint("Point the link at the new id so that it shows the right section and page.");
-                if let Some(at) = at {
-                    d = d.with_fix(candor_model::Fix {
-                        label: format!("Cite `{new}`"),
-                        span: candor_model::Span::new(at, at + passage.len()),
-                        replacement: new.clone(),
-                    });
-                }
-                out.push(d);
+                let text = source
+                    .content
+                    .passages
+                    .iter()
+                    .find(|p| &p.id == new)
+                    .map(|p| p.text.clone())
+                    .unwrap_or_default();
+                ("moved", text.clone(), Some(text), Some(new.clone()))
             }
-            _ if is_confirmed => {}
-            PassageChange::Changed { old_text, new_text, .. } => out.push(
-                Diagnostic::warning(
-                    "source/changed-since-cited",
-                    span,
-                    format!(
-                        "The source changed since this was written. Before: “{}” Now: “{}”",
-                        shorten(old_text),
-                        shorten(new_text)
-                    ),
-                )
-                .with_hint("Check the sentence against the new text, then confirm the citation (candor sources confirm, or Confirm in the app)."),
-            ),
-            PassageChange::Removed { old_text, .. } => out.push(
-                Diagnostic::warning(
-                    "source/changed-since-cited",
-                    span,
-                    format!(
-                        "The passage this cites is no longer in the source. It said: “{}”",
-                        shorten(old_text)
-                    ),
-                )
-                .with_hint("Cite another passage that supports the sentence, or change the sentence."),
-            ),
-        }
+            _ if is_confirmed => continue,
+            PassageChange::Changed { new, old_text, new_text, .. } => {
+                ("changed", old_text.clone(), Some(new_text.clone()), Some(new.clone()))
+            }
+            PassageChange::Removed { old_text, .. } => ("removed", old_text.clone(), None, None),
+        };
+        out.push(StaleCitation {
+            citation: format!("{declared}#{passage}"),
+            source: declared.to_owned(),
+            passage: passage.to_owned(),
+            change: kind.to_owned(),
+            old_text,
+            new_text,
+            new_passage,
+            start: u32::try_from(span.start).unwrap_or(u32::MAX),
+            end: u32::try_from(span.end).unwrap_or(u32::MAX),
+        });
     }
     Ok(out)
 }
 
-/// Every `source:` link of the document with its span, in reading order.
-fn source_links(blocks: &[Block]) -> Vec<(&SourceLink, Span)> {
-    fn inlines<'a>(content: &'a [Inline], out: &mut Vec<(&'a SourceLink, Span)>) {
-        for inline in content {
-            match inline {
-                Inline::Link { target: LinkTarget::Source { link }, content, span, .. } => {
-                    out.push((link, *span));
-                    inlines(content, out);
-                }
-                Inline::Link { content, .. }
-                | Inline::Emphasis { content }
-                | Inline::Strong { content }
-                | Inline::Strikethrough { content } => inlines(content, out),
-                _ => {}
-            }
-        }
-    }
-    let mut out = Vec::new();
-    let mut stack: Vec<&Block> = blocks.iter().rev().collect();
-    while let Some(block) = stack.pop() {
-        match block {
-            Block::Paragraph { content, .. } | Block::Heading { content, .. } => {
-                inlines(content, &mut out);
-            }
-            Block::BlockQuote { blocks, .. } => stack.extend(blocks.iter().rev()),
-            Block::List { items, .. } => {
-                stack.extend(items.iter().rev().flat_map(|i| i.blocks.iter().rev()));
-            }
-            Block::Table { table, .. } => {
-                for cell in table.header.iter().chain(table.rows.iter().flatten()) {
-                    inlines(&cell.content, &mut out);
-                }
-            }
-            Block::Risk { risk, span } => out.extend(risk.sources.iter().map(|l| (l, *span))),
-            _ => {}
-        }
-    }
-    out
+/// Where `#id` is written in `text` as a whole id (not the start of a longer one: `#…-p1`
+/// is not in `#…-p12`): the offset of the id itself.
+fn find_id(text: &str, id: &str) -> Option<usize> {
+    let needle = format!("#{id}");
+    text.match_indices(&needle).map(|(i, _)| i + 1).find(|&at| {
+        !text[at + id.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '-' || c == '_')
+    })
 }
 
 /// At most 200 characters of a passage, for a message.
@@ -275,7 +417,7 @@ pub fn confirm_citations(
         message: format!("`{}`: {message}", only.unwrap_or_default()),
     })?;
     let mut confirmed = 0;
-    for (link, _) in source_links(&parsed.blocks) {
+    for (link, _) in parsed.source_links() {
         let Some(passage) = link.passage.as_deref() else { continue };
         if wanted.as_ref().is_some_and(|w| w != link) {
             continue;
@@ -319,6 +461,15 @@ pub fn confirm_citations(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_id_is_found_whole() {
+        let card = "sources: [r#sec-a-p12, r#sec-a-p1]";
+        assert_eq!(find_id(card, "sec-a-p1"), card.rfind("sec-a-p1"));
+        assert_eq!(find_id(card, "sec-a-p12"), card.find("sec-a-p12"));
+        assert_eq!(find_id("[x](source:r#sec-a-p1)", "sec-a-p1"), Some(13));
+        assert_eq!(find_id("r#sec-a-p1x", "sec-a-p1"), None);
+    }
     use crate::{CheckOptions, check_project, create_project, import_files, put_document};
 
     const V1: &str = "# Evaluation\n\nThe model refused 96% of harmful requests in testing.\n\nAn outside lab reviewed the results.\n\nThe tests ran in March 2026 on the released model.\n";

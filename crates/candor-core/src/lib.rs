@@ -19,6 +19,8 @@ mod error;
 mod example;
 mod export;
 mod faithfulness;
+mod gaps;
+mod passage_diff;
 mod preview;
 mod progress;
 mod project;
@@ -48,7 +50,12 @@ pub use example::{
     create_example_project,
 };
 pub use export::{DocumentSource, ExportReport, ExportRequest, check_document, export_document};
-pub use faithfulness::confirm_citations;
+pub use faithfulness::{StaleCitation, confirm_citations};
+pub use gaps::{
+    FieldGap, GAPS_FORMAT, GapCounts, GapItem, GapReport, RiskGap, SectionGap, SourceGaps,
+    StaleItem, gap_report, gap_report_pdf, save_gap_report_pdf,
+};
+pub use passage_diff::{PassageDiff, passage_diff};
 pub use preview::{PreviewPage, PreviewSession, PreviewUpdate, preview_html};
 pub use progress::Progress;
 pub use project::{

@@ -1,5 +1,5 @@
 //! Numbers with units in passages: percentages, probabilities, parameter counts, FLOPs,
-//! tokens, dates, energy, CO2e, durations and counts of things.
+//! tokens, dates, energy, CO2e, durations, counts of things, and benchmark scores in tables.
 //!
 //! A hand-written scanner over the characters of each passage: dates first (so their
 //! numbers are not read again), then every number with what follows it — a magnitude
@@ -7,9 +7,13 @@
 //! without a unit is a fact only when its form says what it is ("405B" is a parameter
 //! count); numbers in a list share the unit written after the last one ("124 million,
 //! 355 million and 774 million parameters"). Separators are read conservatively: "1,000"
-//! is a thousand only when exactly three digits follow the comma.
+//! is a thousand only when exactly three digits follow the comma. Numbers joined by "x",
+//! "×" or "*" are a product, read only as a count of hardware ("32 x 8 x A100 GPUs" is 256
+//! GPUs; "1024x1024 images" and "2 x 2" are no fact). In tables, a bare number in a column
+//! or row naming a benchmark or metric is a score ([`scores`]).
 
 mod fields;
+mod scores;
 mod units;
 
 pub(crate) use fields::fill_metadata;
@@ -75,7 +79,9 @@ struct Context {
 }
 
 /// Facts of a table passage ("caption; header; row; row", cells by "|"): each cell is
-/// read with the unit of its column header, and the sentence of a fact is its row.
+/// read with the unit of its column header, and the sentence of a fact is its row. A cell
+/// with no fact of its own may hold a benchmark score ([`scores`]), whose sentence names
+/// its row and column.
 fn table_facts(text: &str, push: &mut impl FnMut(Found, &Text<'_>, String)) {
     let compute = mentions_compute(text);
     let lines: Vec<&str> = text.split("; ").collect();
@@ -83,6 +89,7 @@ fn table_facts(text: &str, push: &mut impl FnMut(Found, &Text<'_>, String)) {
     let header: Vec<String> =
         cells(lines[header_at]).map(|(_, c)| c.trim().to_lowercase()).collect();
     let units: Vec<Option<UnitMatch>> = header.iter().map(|h| units::in_header(h)).collect();
+    let mut scores = scores::in_table(&lines, header_at);
     for (i, line) in lines.iter().enumerate() {
         let row = Text::new(line);
         for (col, (offset, cell)) in cells(line).enumerate() {
@@ -98,7 +105,20 @@ fn table_facts(text: &str, push: &mut impl FnMut(Found, &Text<'_>, String)) {
                     || head.contains("model")
                     || head == "size",
             };
-            for mut found in scan(&cell_text, &cx) {
+            let found = scan(&cell_text, &cx);
+            if found.is_empty()
+                && let Some(score) = scores.remove(&(i, col))
+            {
+                let found = Found {
+                    kind: FactKind::Score,
+                    value: score.value,
+                    unit: "score".to_owned(),
+                    start: offset + score.start,
+                    end: offset + score.end,
+                };
+                push(found, &row, score.sentence);
+            }
+            for mut found in found {
                 found.start += offset;
                 found.end += offset;
                 let s = sentence(&row, found.start, found.end, true);
@@ -328,6 +348,10 @@ struct Number {
     probability: bool,
     /// Written right after a capitalised name ("Llama 2 models"): a version, not a count.
     after_name: bool,
+    /// Written with a multiplication sign: a product ("32 x 8 x A100 GPUs" is 256) or a
+    /// multiplier ("8x A100 GPUs"). Only a count of hardware takes it: "1024x1024 images"
+    /// is a resolution and "2 x 2" a grid.
+    times: bool,
 }
 
 impl Number {
@@ -354,6 +378,9 @@ impl Number {
             alone && (big || !matches!(h.kind, FactKind::Parameters | FactKind::Tokens))
         });
         let unit = self.unit.as_ref().or(header);
+        if self.times && !unit.is_some_and(units::is_hardware) {
+            return None;
+        }
         match unit {
             // "14M and 31M models": sizes named by the model, not a count of models.
             Some(u) if self.size_suffix && u.kind == FactKind::Count && u.name == "models" => {
@@ -456,6 +483,7 @@ fn number(t: &Text<'_>, start: usize) -> Option<Number> {
         unit: None,
         probability: false,
         after_name: after_name(t, start),
+        times: false,
     };
     exponent(t, &mut n);
     // "8x7B": experts times size.
@@ -470,6 +498,9 @@ fn number(t: &Text<'_>, start: usize) -> Option<Number> {
             n.size_suffix = true;
             n.magnitude = true;
         }
+    }
+    if !n.magnitude && n.exponent.is_none() {
+        product(t, &mut n);
     }
     if t.is_alnum(n.end) && !n.magnitude {
         // Something is glued on: a magnitude ("7B", "15T"), a unit ("539tCO2eq", "10MWh")
@@ -512,6 +543,45 @@ fn number(t: &Text<'_>, start: usize) -> Option<Number> {
         return None;
     }
     Some(n)
+}
+
+/// The factors after a number written with multiplication signs ("32 x 8 x A100", "4×8",
+/// "2*8"), multiplied into it; or a multiplier sign glued to it before a word ("8x A100").
+/// Every factor is a whole number ("3.8 × 10^25" has been read as an exponent before, and
+/// "8x7B" as experts times size); a factor with letters glued on ("x 80GB") ends the
+/// product before it.
+fn product(t: &Text<'_>, n: &mut Number) {
+    let sign = |c: Option<char>| matches!(c, Some('x' | 'X' | '×' | '*'));
+    if sign(t.at(n.end)) && t.at(n.end + 1).is_some_and(is_space) {
+        let k = t.skip_spaces(n.end + 1, 2);
+        if !t.is_digit(k) && t.is_alnum(k) {
+            n.end += 1;
+            n.times = true;
+            n.year_like = false;
+            return;
+        }
+    }
+    if n.value.fract() != 0.0 || n.value < 0.0 {
+        return;
+    }
+    loop {
+        let j = t.skip_spaces(n.end, 2);
+        if !sign(t.at(j)) {
+            return;
+        }
+        let k = t.skip_spaces(j + 1, 2);
+        let end = t.digits_end(k);
+        let whole = end > k
+            && (!t.is_alnum(end) || sign(t.at(end)))
+            && !(matches!(t.at(end), Some('.' | ',')) && t.is_digit(end + 1));
+        let Some(factor) = whole.then(|| t.slice(k, end).parse::<f64>().ok()).flatten() else {
+            return;
+        };
+        n.value *= factor;
+        n.end = end;
+        n.times = true;
+        n.year_like = false;
+    }
 }
 
 /// Whether the word before `start` is a capitalised name inside a sentence ("the Llama 2

@@ -54,6 +54,10 @@ impl Diagnostic {
         Self::new(Severity::Warning, code, span, message)
     }
 
+    pub fn info(code: &str, span: Span, message: impl Into<String>) -> Self {
+        Self::new(Severity::Info, code, span, message)
+    }
+
     pub fn new(severity: Severity, code: &str, span: Span, message: impl Into<String>) -> Self {
         Self {
             severity,

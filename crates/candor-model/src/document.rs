@@ -64,6 +64,59 @@ impl Document {
     pub fn taxonomy(&self) -> &Taxonomy {
         self.taxonomy.as_deref().unwrap_or_else(|| Taxonomy::builtin())
     }
+
+    /// Every `source:` link of the document with its span, in reading order, then those of
+    /// the footnotes; a risk card's `sources` carry the card's span.
+    pub fn source_links(&self) -> Vec<(&SourceLink, Span)> {
+        let mut out = source_links_in(&self.blocks);
+        for footnote in &self.footnotes {
+            out.extend(source_links_in(&footnote.blocks));
+        }
+        out
+    }
+}
+
+/// Every `source:` link in `blocks` with its span, in reading order: paragraphs, headings,
+/// lists, quotations, table cells and risk cards (with the card's span).
+pub fn source_links_in(blocks: &[Block]) -> Vec<(&SourceLink, Span)> {
+    fn inlines<'a>(content: &'a [Inline], out: &mut Vec<(&'a SourceLink, Span)>) {
+        // Iterative, like `plain_text`: nesting depth is the author's to choose.
+        let mut stack: Vec<&Inline> = content.iter().rev().collect();
+        while let Some(inline) = stack.pop() {
+            match inline {
+                Inline::Link { target: LinkTarget::Source { link }, content, span, .. } => {
+                    out.push((link, *span));
+                    stack.extend(content.iter().rev());
+                }
+                Inline::Link { content, .. }
+                | Inline::Emphasis { content }
+                | Inline::Strong { content }
+                | Inline::Strikethrough { content } => stack.extend(content.iter().rev()),
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let mut stack: Vec<&Block> = blocks.iter().rev().collect();
+    while let Some(block) = stack.pop() {
+        match block {
+            Block::Paragraph { content, .. } | Block::Heading { content, .. } => {
+                inlines(content, &mut out);
+            }
+            Block::BlockQuote { blocks, .. } => stack.extend(blocks.iter().rev()),
+            Block::List { items, .. } => {
+                stack.extend(items.iter().rev().flat_map(|i| i.blocks.iter().rev()));
+            }
+            Block::Table { table, .. } => {
+                for cell in table.header.iter().chain(table.rows.iter().flatten()) {
+                    inlines(&cell.content, &mut out);
+                }
+            }
+            Block::Risk { risk, span } => out.extend(risk.sources.iter().map(|l| (l, *span))),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// The front matter, validated.

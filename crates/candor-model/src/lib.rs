@@ -18,7 +18,7 @@ pub use diagnostic::{Diagnostic, Fix, Severity, Warned};
 pub use document::{
     Alignment, Block, CitedSourceInfo, CitedSources, Date, Document, Footnote, Image, Inline,
     LinkTarget, ListItem, Metadata, PassagePlace, RawHtml, SourceLink, SourceRef, Table, TableCell,
-    plain_text,
+    plain_text, source_links_in,
 };
 pub use language::LanguageTag;
 pub use risk::{
@@ -32,5 +32,5 @@ pub use source_builder::{SourceBuilder, collapse_whitespace, slug, split_numberi
 pub use span::{LineCol, LineIndex, Span};
 pub use taxonomy::{
     CategoryGroup, EntryText, MAX_TAXONOMY_BYTES, MitigationKind, RiskCategory, Taxonomy,
-    TaxonomyEntry, TaxonomyError, edit_distance,
+    TaxonomyEntry, TaxonomyError, edit_distance, term_words,
 };

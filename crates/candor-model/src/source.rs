@@ -148,6 +148,9 @@ pub enum FactKind {
     Co2e,
     Duration,
     Count,
+    /// A benchmark score in a table cell ("66.7" in the MMLU row): unit "score" whatever the
+    /// metric, the value as written; the benchmark, metric and model are in the sentence.
+    Score,
 }
 
 /// A number found in a passage, with its unit and the sentence around it.
@@ -156,7 +159,8 @@ pub struct Fact {
     pub kind: FactKind,
     /// The value in the unit below (e.g. 7e9 for "7B parameters", 0.2 for "20%").
     pub value: f64,
-    /// The normalised unit: "%", "parameters", "FLOP", "tokens", "kWh", "tCO2e", "hours", ….
+    /// The normalised unit: "%", "parameters", "FLOP", "tokens", "kWh", "tCO2e", "hours",
+    /// "score", ….
     pub unit: String,
     /// The text as written ("7B", "3.8 × 10^25 FLOPs").
     pub text: String,

@@ -121,9 +121,28 @@ pub struct TaxonomyEntry {
     pub references: Vec<String>,
     /// Name and description by primary language subtag (`en`, `de`, `fr`, …).
     pub text: BTreeMap<String, EntryText>,
+    /// Words and phrases a technical source uses for this risk or mitigation (lowercase;
+    /// a final `*` allows any ending: `cyber*`), used to find the passages that discuss it.
+    #[serde(default)]
+    pub terms: Vec<String>,
 }
 
 impl TaxonomyEntry {
+    /// Whether `words` (a text split into lowercase words, see [`term_words`]) contain one of
+    /// the entry's terms, word for word; a term word ending in `*` matches any word it begins.
+    pub fn mentioned_in(&self, words: &[String]) -> bool {
+        self.terms.iter().any(|term| {
+            let parts = term_words(term);
+            !parts.is_empty()
+                && words.windows(parts.len()).any(|window| {
+                    window.iter().zip(&parts).all(|(word, part)| match part.strip_suffix('*') {
+                        Some(stem) => word.starts_with(stem),
+                        None => word == part,
+                    })
+                })
+        })
+    }
+
     /// One of the four specified systemic risks of Appendix 1.4.
     pub fn specified(&self) -> bool {
         self.group == Some(CategoryGroup::Specified)
@@ -189,6 +208,7 @@ impl Taxonomy {
     /// [category my-risk]          # or [mitigation my-kind]
     /// group: broader              # categories only; a project's own default to `project`
     /// reference: Where it comes from (one line each, any number)
+    /// terms: words, phrases, prefix*   # how sources speak of it (any number of lines)
     /// en: Plain name
     /// en.about: One or two plain sentences.
     /// ```
@@ -264,6 +284,7 @@ impl Taxonomy {
                             group: is_category.then_some(CategoryGroup::Project),
                             references: Vec::new(),
                             text: BTreeMap::new(),
+                            terms: Vec::new(),
                         };
                         current = Some((line, is_category, entry));
                     }
@@ -308,6 +329,9 @@ impl Taxonomy {
                     }),
                 },
                 "reference" => entry.references.push(value.to_owned()),
+                "terms" => entry.terms.extend(
+                    value.split(',').map(|t| t.trim().to_lowercase()).filter(|t| !t.is_empty()),
+                ),
                 _ => {
                     let (lang, about) = match key.split_once('.') {
                         Some((lang, "about")) => (lang, true),
@@ -318,7 +342,7 @@ impl Taxonomy {
                         errors.push(TaxonomyError {
                             line,
                             message: format!(
-                                "unknown key `{key}`: use `group`, `reference`, `LANG` or `LANG.about` (e.g. `en`, `de.about`)"
+                                "unknown key `{key}`: use `group`, `reference`, `terms`, `LANG` or `LANG.about` (e.g. `en`, `de.about`)"
                             ),
                         });
                         continue;
@@ -361,6 +385,11 @@ impl Taxonomy {
                         for reference in &entry.references {
                             if !known.references.contains(reference) {
                                 known.references.push(reference.clone());
+                            }
+                        }
+                        for term in &entry.terms {
+                            if !known.terms.contains(term) {
+                                known.terms.push(term.clone());
                             }
                         }
                     }
@@ -408,6 +437,15 @@ impl Taxonomy {
     pub fn closest_mitigation(&self, id: &str) -> Option<&str> {
         closest(id, self.mitigations.iter().map(|m| m.id.as_str()))
     }
+}
+
+/// A text as lowercase words (letters, digits, `&` and a final `*`), for
+/// [`TaxonomyEntry::mentioned_in`]: "Cyber-attacks (CBRNE)" is `cyber`, `attacks`, `cbrne`.
+pub fn term_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '&' || c == '*'))
+        .filter(|w| !w.is_empty() && *w != "*")
+        .map(str::to_lowercase)
+        .collect()
 }
 
 fn is_language_code(text: &str) -> bool {

@@ -1,7 +1,11 @@
 //! Numbers as a source's passages and table cells write them, read directly from the text
-//! rather than from the importer's facts: the facts hold only numbers with a recognised unit
-//! after them, so they miss "Hours used: 150000", benchmark scores in tables, "month = {June},
-//! year = {2022}", and read "32 x 8 x A100 GPUs" as 8 GPUs.
+//! rather than from the importer's facts. The facts hold numbers with a recognised unit after
+//! them or in their column's header, products of hardware counts ("32 x 8 x A100 GPUs" is 256
+//! GPUs) and benchmark scores in tables (`FactKind::Score`), but not numbers before which the
+//! unit stands ("Hours used: 150000") or months and years written apart ("month = {June},
+//! year = {2022}"). Scores are still read from the cells themselves: a score in the document
+//! must be in a cell whose row and column relate to the document's row, and it is compared as
+//! the cell writes it, whatever fact the importer made of it.
 
 use candor_model::{Fact, FactKind};
 

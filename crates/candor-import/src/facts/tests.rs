@@ -27,6 +27,24 @@ fn fact(kind: FactKind, value: f64, unit: &str, text: &str) -> (FactKind, f64, S
     (kind, value, unit.to_owned(), text.to_owned())
 }
 
+/// (kind, value, text, sentence) of every fact of a table passage.
+fn table(text: &str) -> Vec<(FactKind, f64, String, String)> {
+    extract(&[passage(PassageKind::Table, text)])
+        .into_iter()
+        .map(|f| (f.kind, f.value, f.text, f.sentence))
+        .collect()
+}
+
+/// The scores of a table passage, as [`table`] gives them.
+fn scores(text: &str) -> Vec<(FactKind, f64, String, String)> {
+    table(text).into_iter().filter(|f| f.0 == Score).collect()
+}
+
+fn score(value: f64, sentence: &str) -> (FactKind, f64, String, String) {
+    let text = sentence.rsplit(": ").next().unwrap_or_default().to_owned();
+    (Score, value, text, sentence.to_owned())
+}
+
 use FactKind::*;
 
 #[test]
@@ -179,6 +197,138 @@ fn durations_and_counts() {
 }
 
 #[test]
+fn products_are_counts_of_hardware() {
+    assert_eq!(
+        one("Hardware: 32 x 8 x A100 GPUs"),
+        fact(Count, 256.0, "GPUs", "32 x 8 x A100 GPUs")
+    );
+    assert_eq!(one("on 4×8 H100 GPUs"), fact(Count, 32.0, "GPUs", "4×8 H100 GPUs"));
+    assert_eq!(one("using 2*8 TPUs"), fact(Count, 16.0, "TPUs", "2*8 TPUs"));
+    assert_eq!(one("64 X 4 nodes"), fact(Count, 256.0, "nodes", "64 X 4 nodes"));
+    // A multiplier sign glued to one number: a count of that many.
+    assert_eq!(one("trained on 8x A100 GPUs"), fact(Count, 8.0, "GPUs", "8x A100 GPUs"));
+    assert_eq!(one("a node of 8 x A100 GPUs"), fact(Count, 8.0, "GPUs", "8 x A100 GPUs"));
+    // In a table, the unit of the column.
+    let cell = table("Model | Hardware (GPUs); SD v1 | 32 x 8");
+    assert_eq!(cell, [(Count, 256.0, "32 x 8".into(), "SD v1 | 32 x 8".into())]);
+}
+
+#[test]
+fn exponents_resolutions_and_grids_are_not_products() {
+    assert_eq!(
+        found("32 x 8 GPUs ran 3.8 × 10^25 FLOPs"),
+        [
+            fact(Count, 256.0, "GPUs", "32 x 8 GPUs"),
+            fact(Flops, 3.8e25, "FLOP", "3.8 × 10^25 FLOPs")
+        ]
+    );
+    assert_eq!(one("about 2 x 10^24 FLOP"), fact(Flops, 2e24, "FLOP", "2 x 10^24 FLOP"));
+    for text in [
+        "trained at resolution 512x512 on laion-high-resolution",
+        "with resolution >= 1024x1024",
+        "we generated 1024x1024 images",
+        "we generated 1024 x 1024 images",
+        "shown in a 2 x 2 grid",
+        "a 3 × 3 kernel over 2 x 2 patches",
+        "Batch: 32 x 8 x 2 x 4 = 2048",
+        "it is 2.6x faster",
+        "4x larger models",
+        "8 x 80GB cards",
+        // A superscript lost in a PDF's text ("10²⁵" read as "1025"): neither 5125 nor 1025.
+        "(e.g. 5 x 1025 FLOPS)",
+    ] {
+        assert!(found(text).is_empty(), "{text:?} gave {:?}", found(text));
+    }
+    // The sizes of experts stay a parameter count.
+    assert_eq!(one("Mixtral 8x7B beats it"), fact(Parameters, 5.6e10, "parameters", "8x7B"));
+}
+
+#[test]
+fn table_scores_with_a_metric_column() {
+    let text = "Category | Benchmark | # Shots | Metric | Llama 3 8B | Llama 3.1 8B Instruct; \
+                General | MMLU | 5 | macro_avg/acc | 66.7 | 69.4; \
+                | MMLU-Pro (CoT) | 5 | macro_avg/acc | 36.2 | 58; \
+                Code | HumanEval | 0 | pass@1 | - | 72.6*";
+    assert_eq!(
+        scores(text),
+        [
+            score(66.7, "General, MMLU, 5-shot, macro_avg/acc, Llama 3 8B: 66.7"),
+            score(69.4, "General, MMLU, 5-shot, macro_avg/acc, Llama 3.1 8B Instruct: 69.4"),
+            score(36.2, "General, MMLU-Pro (CoT), 5-shot, macro_avg/acc, Llama 3 8B: 36.2"),
+            // A whole number among decimals is a score too.
+            score(
+                58.0,
+                "General, MMLU-Pro (CoT), 5-shot, macro_avg/acc, Llama 3.1 8B Instruct: 58"
+            ),
+            score(72.6, "Code, HumanEval, 0-shot, pass@1, Llama 3.1 8B Instruct: 72.6"),
+        ]
+    );
+    // Rows under a spanning cell take its label; a "Benchmark" column names every row.
+    let text = "Benchmark | Language | Model A; MMLU (5-shot) | French | 62.34; | Thai | 50.32; \
+                Average | | 56.1";
+    assert_eq!(
+        table(text),
+        [
+            score(62.34, "MMLU (5-shot), French, Model A: 62.34"),
+            score(50.32, "MMLU (5-shot), Thai, Model A: 50.32"),
+            score(56.1, "Average, Model A: 56.1"),
+        ]
+    );
+}
+
+#[test]
+fn table_scores_without_a_metric_column() {
+    // Benchmarks in the header: every score column of the table ("Code") holds scores.
+    let text = "Model | Size | Code | MMLU | BBH; Llama 1 | 65B | 30.7 | 63.4 | 43.5; \
+                Llama 2 | 70B | 37.5 | 68.9 | 51.2";
+    assert_eq!(
+        table(text),
+        [
+            (Parameters, 6.5e10, "65B".into(), "Llama 1 | 65B | 30.7 | 63.4 | 43.5".into()),
+            score(30.7, "Llama 1, Size 65B, Code: 30.7"),
+            score(63.4, "Llama 1, Size 65B, MMLU: 63.4"),
+            score(43.5, "Llama 1, Size 65B, BBH: 43.5"),
+            (Parameters, 7e10, "70B".into(), "Llama 2 | 70B | 37.5 | 68.9 | 51.2".into()),
+            score(37.5, "Llama 2, Size 70B, Code: 37.5"),
+            score(68.9, "Llama 2, Size 70B, MMLU: 68.9"),
+            score(51.2, "Llama 2, Size 70B, BBH: 51.2"),
+        ]
+    );
+    // One benchmark column; a row naming the benchmark.
+    let got = table("| | TruthfulQA | Notes; Llama-2-Chat | 70B | 64.14 | 0.5");
+    assert_eq!(got[1], score(64.14, "Llama-2-Chat, 70B, TruthfulQA: 64.14"));
+    assert_eq!(got.len(), 2, "{got:?}");
+    let got = scores("Benchmarks | Original | June 2024 Update; MMLU | 68.1 | 69.7");
+    assert_eq!(
+        got,
+        [score(68.1, "MMLU, Original: 68.1"), score(69.7, "MMLU, June 2024 Update: 69.7")]
+    );
+}
+
+#[test]
+fn years_sizes_and_counts_in_tables_are_not_scores() {
+    for text in [
+        // Nothing names a benchmark or metric.
+        "Hyperparameter | Value; dropout | 0.1; learning rate | 0.0003; layers | 28",
+        "Model | 4K | 8K; Original | 86.7 | 78.1",
+        // Whole numbers: shots, examples, years.
+        "Benchmark | # Shots | Examples | Year; MMLU | 5 | 14042 | 2020; GSM8K | 8 | 1319 | 2021",
+        // Sizes, counts and units in the header.
+        "Benchmark | Size | Time (GPU hours); MMLU | 7B | 1.5",
+    ] {
+        assert!(scores(text).is_empty(), "{text:?} gave {:?}", scores(text));
+    }
+    // A year among decimal scores is not one of them.
+    let got = table("Benchmark | Model A | Model B; MMLU | 66.7 | 2024; GSM8K | 50.1 | 80.2");
+    let texts: Vec<_> = got.iter().map(|f| (f.0, f.2.as_str())).collect();
+    assert_eq!(texts, [(Score, "66.7"), (Score, "50.1"), (Score, "80.2")]);
+    // A unit in the header wins ("Accuracy (%)"); a size stays a size.
+    let got = table("Benchmark | Accuracy (%) | Params; MMLU | 66.7 | 8B");
+    let kinds: Vec<_> = got.iter().map(|f| (f.0, f.1)).collect();
+    assert_eq!(kinds, [(Percentage, 0.667), (Parameters, 8e9)]);
+}
+
+#[test]
 fn separators_are_read_conservatively() {
     assert_eq!(one("11,390 tokens"), fact(Tokens, 11_390.0, "tokens", "11,390 tokens"));
     assert_eq!(one("1,000,000 tokens"), fact(Tokens, 1e6, "tokens", "1,000,000 tokens"));
@@ -247,9 +397,14 @@ fn table_cells_take_the_unit_of_their_column() {
 #[test]
 fn headers_naming_models_give_no_unit() {
     let text = "Benchmark | Metric | 2B Params | 7B Params; MMLU | 5-shot | 42.3 | 64.3";
-    let got: Vec<_> =
-        extract(&[passage(PassageKind::Table, text)]).into_iter().map(|f| f.text).collect();
-    assert_eq!(got, ["2B Params", "7B Params"]);
+    let got: Vec<_> = extract(&[passage(PassageKind::Table, text)])
+        .into_iter()
+        .map(|f| (f.kind, f.text))
+        .collect();
+    let s = |text: &str| (Score, text.to_owned());
+    let p = |text: &str| (Parameters, text.to_owned());
+    // The model columns hold scores, not parameter counts.
+    assert_eq!(got, [p("2B Params"), p("7B Params"), s("42.3"), s("64.3")]);
     let sizes = "Hyperparameter | Value; n_parameters | 6053381344; n_layers | 28";
     assert!(extract(&[passage(PassageKind::Table, sizes)]).is_empty());
     let params = "Model | Params | Tokens; A | 6053381344 | 402B; B | 12 | 3";
@@ -285,6 +440,27 @@ fn llama_3_1_card_facts() {
     assert!(has(Parameters, "405B", 4.05e11));
     assert!(has(Date, "July 23, 2024", 20_240_723.0));
     assert!(has(Duration, "30.84M", 3.084e7), "the table's GPU hours");
+    let sentence = |kind: FactKind, passage: &str, written: &str| {
+        facts
+            .iter()
+            .find(|f| f.kind == kind && f.passage == passage && f.text == written)
+            .map(|f| f.sentence.as_str())
+    };
+    assert_eq!(
+        sentence(Score, "sec-instruction-tuned-models-p1", "69.4"),
+        Some("General, MMLU, 5-shot, macro_avg/acc, Llama 3.1 8B Instruct: 69.4")
+    );
+    assert_eq!(
+        sentence(Score, "sec-multilingual-benchmarks-p1", "50.32"),
+        Some("General, MMLU (5-shot, macro_avg/acc), Thai, Llama 3.1 8B Instruct: 50.32")
+    );
+    let scores = facts.iter().filter(|f| f.kind == Score);
+    let per_table = |id: &str| scores.clone().filter(|f| f.passage == id).count();
+    // Every cell of the benchmark tables but the "-" ones; none in the other tables.
+    assert_eq!(per_table("sec-base-pretrained-models-p1"), 12 * 5 - 2);
+    assert_eq!(per_table("sec-instruction-tuned-models-p1"), 17 * 5 - 6);
+    assert_eq!(per_table("sec-multilingual-benchmarks-p1"), 7 * 3);
+    assert_eq!(scores.count(), 58 + 79 + 21);
     let gpu = facts.iter().find(|f| f.text == "39.3M GPU hours").map(|f| f.sentence.as_str());
     assert_eq!(
         gpu,
@@ -322,4 +498,37 @@ proptest! {
         let _ = facts(&s);
         let _ = extract(&[passage(PassageKind::Table, &s)]);
     }
+}
+
+#[test]
+fn llama_2_card_scores() {
+    let Some(text) = corpus_text("llama-2-model-card.md") else { return };
+    let content = crate::markdown_source::import(&text).value;
+    let facts = extract(&content.passages);
+    let score = |written: &str, sentence: &str| {
+        facts.iter().any(|f| f.kind == Score && f.text == written && f.sentence == sentence)
+    };
+    assert!(score("68.9", "Llama 2, Size 70B, MMLU: 68.9"));
+    assert!(score("37.5", "Llama 2, Size 70B, Code: 37.5"));
+    assert!(score("64.14", "Llama-2-Chat, 70B, TruthfulQA: 64.14"));
+    // Sizes, GPU hours, emissions and learning rates stay what they are.
+    for f in facts.iter().filter(|f| f.kind == Score) {
+        assert!(f.passage.starts_with("sec-evaluation-results-p"), "{f:?}");
+        assert!(f.value < 100.0 && !f.text.ends_with('B'), "{f:?}");
+    }
+    assert!(facts.iter().any(|f| f.kind == Parameters && f.text == "70B"));
+    assert!(facts.iter().any(|f| f.kind == Co2e && f.text == "291.42"));
+    assert_eq!(facts.iter().filter(|f| f.kind == Score).count(), 56 + 14 + 6);
+}
+
+#[test]
+fn stable_diffusion_card_counts_256_gpus() {
+    let Some(text) = corpus_text("stable-diffusion-v1-model-card.md") else { return };
+    let content = crate::markdown_source::import(&text).value;
+    let gpus: Vec<_> = extract(&content.passages)
+        .into_iter()
+        .filter(|f| f.unit == "GPUs")
+        .map(|f| (f.value, f.text, f.sentence))
+        .collect();
+    assert_eq!(gpus, [(256.0, "32 x 8 x A100 GPUs".into(), "Hardware: 32 x 8 x A100 GPUs".into())]);
 }

@@ -223,6 +223,13 @@ pub(super) fn after(t: &Text<'_>, i: usize, magnitude: bool) -> Option<(UnitMatc
     None
 }
 
+/// Whether a unit counts hardware ("GPUs", "nodes"): the only unit a product of numbers
+/// ("32 x 8 x A100 GPUs") is read in.
+pub(super) fn is_hardware(m: &UnitMatch) -> bool {
+    m.kind == FactKind::Count
+        && matches!(m.name.as_str(), "GPUs" | "TPUs" | "chips" | "accelerators" | "nodes")
+}
+
 fn percent() -> UnitMatch {
     UnitMatch {
         unit: Unit::Percent,

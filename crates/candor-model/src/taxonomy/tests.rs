@@ -12,6 +12,11 @@ fn the_builtin_taxonomy_parses_with_every_entry_complete() {
     assert_eq!(taxonomy.mitigations().len(), 11);
     for entry in taxonomy.categories().iter().chain(taxonomy.mitigations()) {
         assert!(!entry.references.is_empty(), "{} has no reference", entry.id);
+        assert!(!entry.terms.is_empty(), "{} has no terms", entry.id);
+        for term in &entry.terms {
+            let words = term_words(term);
+            assert!(!words.is_empty() && term == &term.to_lowercase(), "{}: `{term}`", entry.id);
+        }
         for code in ["en", "de", "fr"] {
             let text = entry.text.get(code).unwrap_or_else(|| panic!("{} lacks {code}", entry.id));
             assert!(!text.name.is_empty() && !text.about.is_empty(), "{} {code}", entry.id);
@@ -136,4 +141,26 @@ en: Marking generated text
     assert!(cbrn.references.iter().any(|r| r == "Our policy, section 2"));
     assert!(merged.mitigation(&MitigationKind::parse("watermarking").unwrap()).is_some());
     assert_eq!(merged.merged(&project), merged, "merging twice changes nothing");
+}
+
+#[test]
+fn terms_match_whole_words_or_stems() {
+    let taxonomy = Taxonomy::builtin();
+    let cyber = taxonomy.category(&RiskCategory::parse("cyber-offence").unwrap()).unwrap();
+    let cbrn = taxonomy.category(&RiskCategory::parse("cbrn").unwrap()).unwrap();
+    let words = |t: &str| term_words(t);
+    assert!(cyber.mentioned_in(&words("Our cyber-attack uplift study")));
+    assert!(cyber.mentioned_in(&words("RANSOMWARE attacks")));
+    assert!(!cyber.mentioned_in(&words("The hack week")), "`hacking` is a whole word");
+    assert!(cbrn.mentioned_in(&words("**1. CBRNE (Chemical, Biological …) helpfulness**")));
+    assert!(cbrn.mentioned_in(&words("proliferation of chemical and biological weapons")));
+    assert!(!cbrn.mentioned_in(&words("chemical engineering benchmarks")));
+    assert!(cbrn.mentioned_in(&words("risks from biological weapons")));
+    assert_eq!(words("Cyber-attacks (CBRNE), R&D * x"), ["cyber", "attacks", "cbrne", "r&d", "x"]);
+
+    let project = Taxonomy::parse("[category cbrn]\nterms: anthrax, sarin\nen: Weapons\n").unwrap();
+    let merged = taxonomy.merged(&project);
+    let cbrn = merged.category(&RiskCategory::parse("cbrn").unwrap()).unwrap();
+    assert!(cbrn.mentioned_in(&words("sarin gas")), "a project adds terms");
+    assert!(cbrn.mentioned_in(&words("a pathogen")), "and keeps the built-in ones");
 }
