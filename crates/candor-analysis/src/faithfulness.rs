@@ -35,7 +35,8 @@
 //!
 //! A figure matches a source fact when it is equal, equivalent (20% = 0.2 = 1 in 5 = 20 in
 //! 100; 7B = 7,000,000,000 = 7 billion; durations in hours; energy in kWh), or equal at the
-//! precision either side writes ("17%" for 17.3%, "7 billion" for 6.7B), widened by the
+//! precision the document writes ("17%" for 17.3%, "7 billion" for 6.7B; but not "8.3
+//! billion" for 8B: the source does not give the ".3"), widened by the
 //! document's own hedge ("about": 10% relative, 15% for "1 in 5"-style frequencies; "more
 //! than"/"at least": any value above; "less than"/"up to": any value below). Frequencies also
 //! match their complement ("4 in 5 were refused" for a 20% answer rate). Dates, durations and
@@ -704,10 +705,10 @@ fn matches(figure: &Figure, fact: &Fact) -> bool {
         let same_month = a / 100 == b / 100;
         return same_month && (a % 100 == 0 || b % 100 == 0 || a == b);
     }
-    let fact_precision = figures::written_precision(&fact.text, f);
-    let fact_precision = if fact_precision.is_finite() { fact_precision } else { 0.0 };
+    // The document's figure must round to the source's: "17%" for 17.3% agrees, but "8.3
+    // billion" does not agree with "8B", since the source does not give the ".3".
     let v = figure.low.abs().max(figure.high.abs());
-    let mut tol = figure.precision.max(fact_precision) + 1e-9 * v.max(f.abs());
+    let mut tol = figure.precision + 1e-9 * v.max(f.abs());
     if figure.frequency.is_some() {
         let (_, m) = figure.frequency.unwrap_or((0.0, 1.0));
         tol = tol.max(if m <= 10.0 { 0.15 * v } else { (0.5 / m).max(0.1 * v) });

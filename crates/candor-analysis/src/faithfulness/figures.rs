@@ -1048,45 +1048,6 @@ fn date_at(text: &str, i: usize) -> Option<Figure> {
     Some(date(y, m, d, e))
 }
 
-/// The precision of a source fact as written ("17%" -> 0.005, "7B" -> 0.5e9): half a step of
-/// the last digit of the first number in `text`, scaled as `value` is to it.
-pub(super) fn written_precision(text: &str, value: f64) -> f64 {
-    let Some(start) = text.find(|c: char| c.is_ascii_digit()) else { return 0.0 };
-    let rest = &text[start..];
-    let mut digits = String::new();
-    let mut decimals: Option<u32> = None;
-    let mut chars = rest.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c.is_ascii_digit() {
-            digits.push(c);
-            if let Some(d) = decimals.as_mut() {
-                *d += 1;
-            }
-        } else if matches!(c, '.' | ',') && decimals.is_none() {
-            let group = rest[i + 1..].chars().take_while(char::is_ascii_digit).count();
-            let next_digit = chars.peek().is_some_and(|(_, n)| n.is_ascii_digit());
-            if !next_digit {
-                break;
-            }
-            // "1,000" groups thousands; "3.8" and "3,5" are decimal.
-            if c == ',' && group == 3 {
-                continue;
-            }
-            digits.push('.');
-            decimals = Some(0);
-        } else {
-            break;
-        }
-    }
-    let Ok(mantissa) = digits.parse::<f64>() else { return 0.0 };
-    if mantissa == 0.0 || !value.is_finite() {
-        return 0.0;
-    }
-    let scale = (value / mantissa).abs();
-    let p = half_step(decimals.unwrap_or(0)) * scale;
-    if p.is_finite() { p } else { 0.0 }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1164,14 +1125,5 @@ mod tests {
         let f = figures("between 10–20% of cases", Lang::En);
         assert_eq!(f.len(), 1);
         assert!((f[0].low - 0.1).abs() < 1e-12 && (f[0].high - 0.2).abs() < 1e-12);
-    }
-
-    #[test]
-    fn precision_of_source_text() {
-        assert!((written_precision("17%", 0.17) - 0.005).abs() < 1e-12);
-        assert!((written_precision("7B", 7e9) - 0.5e9).abs() < 1.0);
-        assert!((written_precision("1,000 prompts", 1000.0) - 0.5).abs() < 1e-12);
-        assert!((written_precision("3.8 × 10^25", 3.8e25) - 0.05e25).abs() / 1e25 < 1e-9);
-        assert_eq!(written_precision("none", 1.0), 0.0);
     }
 }

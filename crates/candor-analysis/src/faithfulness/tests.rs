@@ -122,6 +122,22 @@ fn equivalent_and_rounded_figures_are_found() {
 }
 
 #[test]
+fn a_figure_more_precise_than_the_source_is_not_the_source_figure() {
+    // The source says 7B and 96.2%: "7.3 billion" adds a digit the source does not give,
+    // while "96%" only rounds the source's figure.
+    let found = codes("The model has 7.3 billion parameters ([report](source:report#sec-2-p1)).\n");
+    assert_eq!(found, ["figure/contradicts"]);
+    assert!(
+        codes("It refused 96% of harmful requests ([report](source:report#sec-7-3-p2)).\n")
+            .is_empty()
+    );
+    assert_eq!(
+        codes("It refused 96.4% of harmful requests ([report](source:report#sec-7-3-p2)).\n"),
+        ["figure/contradicts"]
+    );
+}
+
+#[test]
 fn a_figure_from_another_passage_is_an_info_not_a_warning() {
     let found =
         check("The model refused 96% of harmful requests ([report](source:report#sec-7-3)).\n");
