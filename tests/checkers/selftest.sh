@@ -103,5 +103,20 @@ expect "schema: missing title" 1 "'title' is a required property" "${SCHEMA[@]}"
 expect "schema: unknown severity" 1 "severity" "${SCHEMA[@]}" "$RISKS" "$WORK/bad-risks.json"
 expect "schema: not JSON -> exit 2" 2 "" "${SCHEMA[@]}" "$RISKS" "$WORK/not-a.pdf"
 
+GAPS="$ROOT/schemas/gaps.schema.json"
+"$PY" - "$FIX/gaps.json" "$WORK" <<'PYEOF'
+import json, sys
+good = json.load(open(sys.argv[1], encoding="utf-8"))
+bad = json.loads(json.dumps(good))
+bad["stale"][0]["citation"]["change"] = "edited"   # a value outside the enum
+del bad["counts"]["figures"]                        # a required field
+bad["figures"][0]["line"] = 0                       # lines start at 1
+json.dump(bad, open(sys.argv[2] + "/bad-gaps.json", "w"))
+PYEOF
+expect "schema: a valid gap report passes" 0 ", 0 problem" "${SCHEMA[@]}" "$GAPS" "$FIX/gaps.json"
+expect "schema: unknown kind of change" 1 "change" "${SCHEMA[@]}" "$GAPS" "$WORK/bad-gaps.json"
+expect "schema: missing count" 1 "'figures' is a required property" "${SCHEMA[@]}" "$GAPS" "$WORK/bad-gaps.json"
+expect "schema: line 0" 1 "line" "${SCHEMA[@]}" "$GAPS" "$WORK/bad-gaps.json"
+
 echo "checkers: $passed passed, $failed failed"
 [[ "$failed" -eq 0 ]]

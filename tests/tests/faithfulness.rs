@@ -522,6 +522,23 @@ fn normal(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Imports the new version of the case's source: `edits` applied in order to a copy of the
+/// corpus file (written under `tmp`).
+fn import_update(corpus: &Path, case: &Case, edits: &[Edit], tmp: &Path, project: &Path, id: &str) {
+    let name = case.name;
+    let mut text = read(&corpus.join(case.file));
+    for edit in edits {
+        let times = text.matches(&edit.find).count();
+        assert_eq!(times, 1, "{name}: update.json `find` occurs {times} times: {:?}", edit.find);
+        text = text.replacen(&edit.find, &edit.replace, 1);
+    }
+    let next = tmp.join("new");
+    std::fs::create_dir_all(&next).unwrap();
+    let file = next.join(case.file);
+    std::fs::write(&file, &text).unwrap();
+    candor_core::update_source(project, id, &file, UPDATED).unwrap();
+}
+
 fn run_update(corpus: &Path, case: &Case, details: &mut String) -> Staleness {
     let name = case.name;
     let dir = case_dir(name);
@@ -540,18 +557,7 @@ fn run_update(corpus: &Path, case: &Case, details: &mut String) -> Staleness {
         "{name}: source diagnostics before any update"
     );
 
-    // The new version: the edits applied in order to a copy of the corpus file.
-    let mut text = read(&corpus.join(case.file));
-    for edit in &edits {
-        let times = text.matches(&edit.find).count();
-        assert_eq!(times, 1, "{name}: update.json `find` occurs {times} times: {:?}", edit.find);
-        text = text.replacen(&edit.find, &edit.replace, 1);
-    }
-    let next = tmp.path().join("new");
-    std::fs::create_dir(&next).unwrap();
-    let file = next.join(case.file);
-    std::fs::write(&file, &text).unwrap();
-    candor_core::update_source(&project, &id, &file, UPDATED).unwrap();
+    import_update(corpus, case, &edits, tmp.path(), &project, &id);
     let new = candor_core::show_source(&project, &id).unwrap().source.content;
 
     // What each cited passage became, by its text.
@@ -768,4 +774,92 @@ fn attribute(
         }
     }
     flags
+}
+
+/// The gap report (`candor gaps`) of every planted document after its source's update: it
+/// lists exactly what `candor check` reports (figures, citations, uncited figures, stale
+/// citations), names the omitted specified risk, matches `schemas/gaps.schema.json` and
+/// typesets to a tagged PDF.
+#[test]
+fn gap_reports_agree_with_check_and_match_their_schema() {
+    let Some(corpus) = corpus_dir() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let mut reports = Vec::new();
+    for case in CASES {
+        let dir = case_dir(case.name);
+        let planted: Vec<Planted> = read_json(&dir.join("planted.json"));
+        let edits: Vec<Edit> = read_json(&dir.join("update.json"));
+        let work = tmp.path().join(case.name);
+        std::fs::create_dir(&work).unwrap();
+        let (project, id) = new_project(&work, &corpus, case);
+        let doc =
+            candor_core::put_document(&project, None, &read(&dir.join("planted.md")), "", NOW)
+                .unwrap();
+        let doc = doc.as_str();
+        import_update(&corpus, case, &edits, &work, &project, &id);
+
+        let (diagnostics, _) = check_stored(&project, doc);
+        let report = candor_core::gap_report(&project, doc, None).unwrap();
+        let count = |codes: &[&str]| {
+            diagnostics.iter().filter(|d| codes.contains(&d.code.as_str())).count() as u32
+        };
+        let c = &report.counts;
+        let name = case.name;
+        assert_eq!(c.figures, count(&["figure/not-found", "figure/contradicts"]), "{name}");
+        assert_eq!(
+            c.citations,
+            count(&["cite/unknown-passage", "cite/unrelated", "figure/other-passage"]),
+            "{name}"
+        );
+        assert_eq!(c.uncited, count(&["cite/missing"]), "{name}");
+        assert_eq!(
+            c.stale,
+            count(&["source/changed-since-cited", "source/passage-moved"]),
+            "{name}"
+        );
+        assert!(c.stale > 0 && c.figures > 0 && c.citations > 0, "{name}: {c:?}");
+        for p in planted.iter().filter(|p| p.kind == Kind::Risk) {
+            assert!(
+                report.risks.iter().any(|r| r.category == p.quote && r.specified),
+                "{name}: the omitted {} is not listed",
+                p.quote
+            );
+        }
+        let coverage = diagnostics.iter().any(|d| d.code.starts_with("coverage/"));
+        assert_eq!(coverage, c.risk_sections + c.fields > 0, "{name}");
+
+        let json = work.join(format!("{name}-gaps.json"));
+        std::fs::write(&json, serde_json::to_string_pretty(&report).unwrap()).unwrap();
+        let pdf = work.join(format!("{name}-gaps.pdf"));
+        candor_core::save_gap_report_pdf(&project, doc, None, &pdf, "2026-03-12").unwrap();
+        reports.push((json, pdf, report.title.clone()));
+    }
+
+    let python = candor_tests::python();
+    if !candor_tests::require_tool("the jsonschema checker (.venv)", python.exists()) {
+        return;
+    }
+    let checkers = candor_tests::checkers_dir();
+    let schema = repo_root().join("schemas/gaps.schema.json");
+    let schema_check = checkers.join("schema_check.py");
+    let mut argv: Vec<&std::ffi::OsStr> = vec![schema_check.as_os_str(), schema.as_os_str()];
+    argv.extend(reports.iter().map(|(json, _, _)| json.as_os_str()));
+    let result = candor_tests::run(&python, &argv);
+    assert!(result.success, "gap reports do not match the schema:\n{}", result.output);
+    for (_, pdf, title) in &reports {
+        let title = format!("Gap report: {title}");
+        let script = checkers.join("pdf_check.py");
+        let argv: Vec<&std::ffi::OsStr> = vec![
+            script.as_os_str(),
+            pdf.as_os_str(),
+            "--title".as_ref(),
+            title.as_ref(),
+            "--lang".as_ref(),
+            "en".as_ref(),
+            "--expect-text".as_ref(),
+            "Citations of passages that changed".as_ref(),
+        ];
+        let result = candor_tests::run(&python, &argv);
+        assert!(result.success, "{}: {}", pdf.display(), result.output);
+    }
 }

@@ -456,6 +456,17 @@ impl<'a> Checker<'a> {
                 distance(figure.low, a.value).total_cmp(&distance(figure.low, b.value))
             });
         let d = match nearest {
+            // The number is there, but not where the sentence's table row puts it.
+            Some((passage, w)) if distance(figure.low, w.value) < 1e-9 => Diagnostic::warning(
+                "figure/contradicts",
+                span,
+                format!(
+                    "The text says {written}, and the passage it cites ({}) has {}, but not in the row and column the text gives it: ‘{}’",
+                    passage.id,
+                    w.text,
+                    excerpt(&passage.text)
+                ),
+            ),
             Some((passage, w)) => Diagnostic::warning(
                 "figure/contradicts",
                 span,
