@@ -506,8 +506,8 @@ impl GapReport {
         );
         let _ = writeln!(
             out,
-            "This report lists what the document `{}` of the project {} leaves out of its sources or cannot back with them, as of {}. It is for the people who write and review the document; it is never published.\n",
-            escape(&self.document),
+            "This report lists what the document {} of the project {} leaves out of its sources or cannot back with them, as of {}. It is for the people who write and review the document; it is never published.\n",
+            code(&self.document),
             escape(project_name),
             escape(&today[..today.len().min(10)])
         );
@@ -608,14 +608,14 @@ impl GapReport {
         }
         for s in &self.stale {
             let c = &s.citation;
-            let _ = writeln!(out, "- Line {}, `{}`:", s.line, escape(&c.citation));
+            let _ = writeln!(out, "- Line {}, {}:", s.line, code(&c.citation));
             let _ = writeln!(out, "  - Before: “{}”", escape(&c.old_text));
             match (&c.new_text, c.change.as_str()) {
                 (Some(_), "moved") => {
                     let _ = writeln!(
                         out,
-                        "  - Now: unchanged, under the id `{}`.",
-                        escape(c.new_passage.as_deref().unwrap_or_default())
+                        "  - Now: unchanged, under the id {}.",
+                        code(c.new_passage.as_deref().unwrap_or_default())
                     );
                 }
                 (Some(new), _) => {
@@ -632,6 +632,12 @@ impl GapReport {
         }
         out
     }
+}
+
+/// Text as a code span: backslashes are literal there, so nothing is escaped; a backtick
+/// (never in an id) would end it and becomes an apostrophe.
+fn code(text: &str) -> String {
+    format!("`{}`", text.replace('`', "'").replace(['\n', '\r'], " "))
 }
 
 /// Text as literal Markdown: every character Markdown or Candor could read as syntax is

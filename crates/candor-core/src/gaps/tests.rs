@@ -272,6 +272,16 @@ fn the_pdf_is_tagged_deterministic_and_survives_markdown_in_quotes() {
 }
 
 #[test]
+fn ids_are_code_spans_without_escapes() {
+    assert_eq!(code("card#sec-1-p2"), "`card#sec-1-p2`");
+    let f = fixture();
+    std::fs::write(&f.card, CARD_V2).unwrap();
+    crate::update_source(&f.project, &f.source, &f.card, "2026-05-02T08:00:00Z").unwrap();
+    let markdown = gap_report(&f.project, &f.doc, None).unwrap().to_markdown("p", "2026-05-03");
+    assert!(markdown.contains("- Line 14, `card#sec-cyber-security-p1`:"), "{markdown}");
+}
+
+#[test]
 fn markdown_syntax_is_escaped() {
     assert_eq!(escape("a *b* [c](d) `e` #f\ng"), "a \\*b\\* \\[c\\](d) \\`e\\` \\#f g");
 }
