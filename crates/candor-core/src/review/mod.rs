@@ -319,10 +319,18 @@ pub fn approve(
 
 /// Where the review of `doc` stands, with every comment located in the latest text.
 pub fn review_status(project_path: &Path, doc: &str) -> Result<ReviewStatus, Error> {
-    let project = open_project(project_path)?;
-    let latest = latest(project_path, &project, doc)?;
+    status_in(&open_project(project_path)?, project_path, doc)
+}
+
+/// [`review_status`] of a project already open.
+fn status_in(
+    project: &candor_store::Project,
+    project_path: &Path,
+    doc: &str,
+) -> Result<ReviewStatus, Error> {
+    let latest = latest(project_path, project, doc)?;
     let map = |e| Error::store(project_path, e);
-    let status = effective_status(&project, project_path, doc)?;
+    let status = effective_status(project, project_path, doc)?;
     let approvals: Vec<ApprovalItem> = project
         .approvals(doc)
         .map_err(map)?
@@ -357,7 +365,7 @@ pub fn review_status(project_path: &Path, doc: &str) -> Result<ReviewStatus, Err
         orphaned,
         history: project.status_history(doc).map_err(map)?,
         copies: project.review_copies(doc).map_err(map)?,
-        copy: copy_mark(&project, project_path)?,
+        copy: copy_mark(project, project_path)?,
     })
 }
 
@@ -377,8 +385,8 @@ pub fn save_review_sheet(
 /// after it (where it is, who wrote it, the words, the suggestion, the replies), as a tagged
 /// PDF for reviewers who do not use Candor. `today` (`YYYY-MM-DD…`) dates it.
 pub fn review_sheet(project_path: &Path, doc: &str, today: &str) -> Result<Vec<u8>, Error> {
-    let status = review_status(project_path, doc)?;
     let project = open_project(project_path)?;
+    let status = status_in(&project, project_path, doc)?;
     let latest = latest(project_path, &project, doc)?;
     let text = &latest.text;
     let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count();
