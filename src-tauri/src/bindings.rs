@@ -56,6 +56,17 @@ fn declarations() -> String {
         candor_core::DiffLineItem::decl(&cfg),
         candor_core::DiffPartItem::decl(&cfg),
         candor_core::RemovalItem::decl(&cfg),
+        crate::gaps_commands::GapView::decl(&cfg),
+        candor_core::GapReport::decl(&cfg),
+        candor_core::GapCounts::decl(&cfg),
+        candor_core::RiskGap::decl(&cfg),
+        candor_core::SourceGaps::decl(&cfg),
+        candor_core::SectionGap::decl(&cfg),
+        candor_core::FieldGap::decl(&cfg),
+        candor_core::GapItem::decl(&cfg),
+        candor_core::StaleItem::decl(&cfg),
+        candor_core::StaleCitation::decl(&cfg),
+        candor_core::PassageDiff::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from Rust by src-tauri/src/bindings.rs; do not edit.\n\

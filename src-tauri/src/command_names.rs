@@ -49,6 +49,10 @@ pub const NAMES: &[&str] = &[
     "removals",
     "record_removal",
     "withdraw_removal",
+    "gap_report",
+    "save_gap_report",
+    "confirm_citation",
+    "update_source",
     "export_document",
     "reveal_export",
 ];
@@ -92,6 +96,7 @@ mod tests {
                     .or_else(|| l.strip_prefix("review_commands::"))
                     .or_else(|| l.strip_prefix("branding_commands::"))
                     .or_else(|| l.strip_prefix("removals_commands::"))
+                    .or_else(|| l.strip_prefix("gaps_commands::"))
             })
             .map(|l| l.trim_end_matches(','))
             .collect();

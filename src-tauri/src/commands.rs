@@ -16,7 +16,7 @@ use crate::state::{self, AppState};
 pub(crate) type Result<T> = std::result::Result<T, CommandError>;
 
 const PROJECT_FILTER: (&str, &[&str]) = ("Candor project", &["candor"]);
-const SOURCE_FILTER: (&str, &[&str]) =
+pub(crate) const SOURCE_FILTER: (&str, &[&str]) =
     ("Technical documents", &["pdf", "docx", "html", "htm", "md", "markdown", "json"]);
 
 /// Runs blocking work off the async runtime's threads.
@@ -68,17 +68,11 @@ fn open_path(state: &AppState, path: PathBuf) -> Result<core::ProjectOverview> {
 #[tauri::command]
 pub async fn new_project(app: AppHandle) -> Result<Option<core::ProjectOverview>> {
     blocking(move || {
-        let ask = Ask::Save {
-            title: "Create a project",
-            filter: PROJECT_FILTER,
-            suggested: "Untitled.candor",
-        };
-        let Some(mut path) = dialogs::ask(&app, ask).and_then(|p| p.into_iter().next()) else {
+        let Some(path) =
+            dialogs::ask_save(&app, "Create a project", PROJECT_FILTER, "Untitled.candor")
+        else {
             return Ok(None);
         };
-        if path.extension().is_none_or(|e| e != "candor") {
-            path.as_mut_os_string().push(".candor");
-        }
         if path.exists() {
             return Err(CommandError::invalid(format!(
                 "{} already exists. Choose another name, or open it with “Open project”.",
@@ -418,17 +412,10 @@ pub async fn export_document(
         let state = app_state(&app);
         let title = candor_core::document_file_stem(&text, &id);
         let suggested = format!("{title}.{extension}");
-        let ask = Ask::Save {
-            title: "Export",
-            filter: (filter_name, &[extension]),
-            suggested: &suggested,
-        };
-        let Some(mut path) = dialogs::ask(&app, ask).and_then(|p| p.into_iter().next()) else {
+        let Some(path) = dialogs::ask_save(&app, "Export", (filter_name, &[extension]), &suggested)
+        else {
             return Ok(None);
         };
-        if path.extension().is_none_or(|e| e != extension) {
-            path.as_mut_os_string().push(format!(".{extension}"));
-        }
         let request = core::ExportRequest {
             document: core::DocumentSource::Draft { project: project.clone(), id, text },
             pdf: (extension == "pdf").then(|| path.clone()),

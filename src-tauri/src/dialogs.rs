@@ -19,6 +19,26 @@ pub enum Ask<'a> {
     Save { title: &'a str, filter: (&'a str, &'a [&'a str]), suggested: &'a str },
 }
 
+/// Where PDFs are saved.
+pub const PDF_FILTER: (&str, &[&str]) = ("PDF document", &["pdf"]);
+
+/// Asks for a new file's name, as [`Ask::Save`]; the filter's first extension is added when
+/// the name given lacks it. `None` if the user cancelled.
+pub fn ask_save(
+    app: &AppHandle,
+    title: &str,
+    filter: (&str, &[&str]),
+    suggested: &str,
+) -> Option<PathBuf> {
+    let mut path = ask(app, Ask::Save { title, filter, suggested })?.into_iter().next()?;
+    if let Some(extension) = filter.1.first()
+        && path.extension().is_none_or(|e| e != *extension)
+    {
+        path.as_mut_os_string().push(format!(".{extension}"));
+    }
+    Some(path)
+}
+
 /// Shows a dialog and waits for the answer; `None` if the user cancelled. Must not run on
 /// the main thread (commands call it on a blocking thread).
 pub fn ask(app: &AppHandle, ask: Ask<'_>) -> Option<Vec<PathBuf>> {

@@ -13,6 +13,7 @@ mod command_names;
 mod commands;
 mod dialogs;
 mod error;
+mod gaps_commands;
 mod progress;
 mod removals_commands;
 mod review_commands;
@@ -83,6 +84,10 @@ pub fn run() {
             removals_commands::removals,
             removals_commands::record_removal,
             removals_commands::withdraw_removal,
+            gaps_commands::gap_report,
+            gaps_commands::save_gap_report,
+            gaps_commands::confirm_citation,
+            gaps_commands::update_source,
             commands::export_document,
             commands::reveal_export,
         ]);

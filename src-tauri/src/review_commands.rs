@@ -7,7 +7,7 @@ use serde::Serialize;
 use tauri::AppHandle;
 
 use crate::commands::{Result, app_state, blocking};
-use crate::dialogs::{self, Ask};
+use crate::dialogs::{self, Ask, PDF_FILTER};
 use crate::state;
 
 const PROJECT_FILTER: (&str, &[&str]) = ("Candor project", &["candor"]);
@@ -111,17 +111,10 @@ pub async fn send_for_review(
     let by = me(&app)?;
     blocking(move || {
         let suggested = format!("{id} - for {}.candor", reviewer.trim());
-        let ask = Ask::Save {
-            title: "Save the review copy",
-            filter: PROJECT_FILTER,
-            suggested: &suggested,
-        };
-        let Some(mut out) = dialogs::ask(&app, ask).and_then(|p| p.into_iter().next()) else {
+        let Some(out) = dialogs::ask_save(&app, "Save the review copy", PROJECT_FILTER, &suggested)
+        else {
             return Ok(None);
         };
-        if out.extension().is_none_or(|e| e != "candor") {
-            out.as_mut_os_string().push(".candor");
-        }
         Ok(Some(core::send_for_review(&project, &id, &reviewer, &out, &by, &core::now_utc())?))
     })
     .await
@@ -151,17 +144,10 @@ pub async fn save_review_sheet(app: AppHandle, id: String) -> Result<Option<Stri
     let project = app_state(&app).project()?;
     blocking(move || {
         let suggested = format!("{id} - review sheet.pdf");
-        let ask = Ask::Save {
-            title: "Save the review sheet",
-            filter: ("PDF document", &["pdf"]),
-            suggested: &suggested,
-        };
-        let Some(mut out) = dialogs::ask(&app, ask).and_then(|p| p.into_iter().next()) else {
+        let Some(out) = dialogs::ask_save(&app, "Save the review sheet", PDF_FILTER, &suggested)
+        else {
             return Ok(None);
         };
-        if out.extension().is_none_or(|e| e != "pdf") {
-            out.as_mut_os_string().push(".pdf");
-        }
         core::save_review_sheet(&project, &id, &out, &core::now_utc())?;
         Ok(Some(out.display().to_string()))
     })

@@ -180,7 +180,7 @@ pub fn confirm(
 ) -> anyhow::Result<ExitCode> {
     let me = candor_core::default_config_dir().and_then(|d| candor_core::load_identity(&d));
     let by = candor_core::acting(me.as_ref(), as_name)?;
-    let n = candor_core::confirm_citations(project, doc, citation, &by, &now_utc())?;
+    let n = candor_core::confirm_citations(project, doc, None, citation, &by, &now_utc())?;
     println!("confirmed {n} citation(s) of `{doc}` against the current sources");
     Ok(ExitCode::SUCCESS)
 }

@@ -399,15 +399,21 @@ fn shorten(text: &str) -> String {
 
 /// Confirms, as `by`, that the citations of document `doc` still hold against the current
 /// version of their sources: every citation of a source that has earlier versions, or only
-/// `only` (`SOURCE#PASSAGE` as the document writes it). Returns how many were confirmed.
+/// `only` (`SOURCE#PASSAGE` as the document writes it). The citations are read from `text`
+/// (the editor's unsaved text) when given, else from the latest version. Returns how many
+/// were confirmed.
 pub fn confirm_citations(
     project: &Path,
     doc: &str,
+    text: Option<&str>,
     only: Option<&str>,
     by: &candor_store::Person,
     now: &str,
 ) -> Result<usize, Error> {
-    let text = crate::get_document(project, doc, None)?;
+    let text = match text {
+        Some(text) => text.to_owned(),
+        None => crate::get_document(project, doc, None)?,
+    };
     let parsed = candor_import::parse_companion(&text).value;
     let mut store = open_project(project)?;
     let map = |e| Error::store(project, e);
@@ -517,13 +523,20 @@ mod tests {
         );
         // Confirming answers the changed and removed ones; a moved id is fixed, not confirmed.
         let me = candor_store::Person { name: "Sam".into(), ..Default::default() };
-        confirm_citations(&project, doc.as_str(), None, &me, "2026-05-02T09:00:00Z").unwrap();
+        confirm_citations(&project, doc.as_str(), None, None, &me, "2026-05-02T09:00:00Z").unwrap();
         let after = codes(&project, doc.as_str());
         assert_eq!(after.len(), 1);
         assert_eq!(after[0].0, "source/passage-moved");
         assert!(
-            confirm_citations(&project, doc.as_str(), Some("r#nope"), &me, "2026-05-02T09:00:00Z")
-                .is_err()
+            confirm_citations(
+                &project,
+                doc.as_str(),
+                None,
+                Some("r#nope"),
+                &me,
+                "2026-05-02T09:00:00Z"
+            )
+            .is_err()
         );
     }
 }

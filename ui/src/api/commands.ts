@@ -11,6 +11,7 @@ import type {
   DropEvent,
   EditingDocument,
   ExportOutcome,
+  GapView,
   GlossaryOutcome,
   Identity,
   ImportOutcome,
@@ -149,5 +150,19 @@ export const recordRemoval = (
   passage: string | null,
 ) => call<RemovalItem>("record_removal", { id, what, why, reason, source, passage });
 export const withdrawRemoval = (removal: string) => call<RemovalItem>("withdraw_removal", { removal });
+
+// ---- Gaps and changed sources (src-tauri/src/gaps_commands.rs) ----------------------------
+/** What document `id` (its `text`, saved or not) leaves out of its sources or cannot back with them. */
+export const gapReport = (id: string, text: string | null) => call<GapView>("gap_report", { id, text });
+/** Shows the save dialog, then writes the gap report as a PDF; the file, or `null` when cancelled. */
+export const saveGapReport = (id: string, text: string | null) => call<string | null>("save_gap_report", { id, text });
+/**
+ * Records, as the saved identity, that `citation` (`SOURCE#PASSAGE`, as the latest saved version
+ * writes it) still holds against the source's current version; how many were confirmed.
+ */
+export const confirmCitation = (id: string, citation: string, text: string | null) =>
+  call<number>("confirm_citation", { id, citation, text });
+/** Shows the open dialog and imports the file as a new version of `source`; `null` when cancelled. */
+export const updateSource = (source: string) => call<ImportOutcome | null>("update_source", { source });
 
 export type { DropEvent };

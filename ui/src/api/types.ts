@@ -480,3 +480,160 @@ why: string, reason: string, decided_by: string, decided_by_role: string, decide
  * Not withdrawn: it counts in the published statement.
  */
 active: boolean, };
+
+export type GapView = { report: GapReport, 
+/**
+ * One per `report.stale`, in the same order: the passage as cited and as it is now.
+ */
+compared: Array<PassageDiff>, };
+
+export type GapReport = { 
+/**
+ * [`GAPS_FORMAT`].
+ */
+format: string, 
+/**
+ * The document's id in the project, and its title.
+ */
+document: string, title: string, 
+/**
+ * How many of each kind of gap, for a summary line.
+ */
+counts: GapCounts, 
+/**
+ * Risk categories without a card: the four specified systemic risks, and every category
+ * a source has a section about.
+ */
+risks: Array<RiskGap>, 
+/**
+ * Per source the document names and the project has: what it draws on and leaves out.
+ */
+sources: Array<SourceGaps>, 
+/**
+ * Figures no source has, or that contradict the passage cited.
+ */
+figures: Array<GapItem>, 
+/**
+ * Citations that point at nothing, at a passage unrelated to the sentence, or away from
+ * the passage that has the figure.
+ */
+citations: Array<GapItem>, 
+/**
+ * Sentences with a figure a source has, and no citation.
+ */
+uncited: Array<GapItem>, 
+/**
+ * Citations of passages that changed, went or moved in a newer version of the source.
+ */
+stale: Array<StaleItem>, 
+/**
+ * Sources the front matter names that the project does not have.
+ */
+missing_sources: Array<GapItem>, };
+
+export type GapCounts = { risks: number, 
+/**
+ * Of those, specified systemic risks.
+ */
+specified_risks: number, risk_sections: number, fields: number, figures: number, citations: number, uncited: number, stale: number, missing_sources: number, };
+
+export type RiskGap = { category: string, 
+/**
+ * The category's plain name in the document's language.
+ */
+name: string, 
+/**
+ * One of the four specified systemic risks every provider must assess.
+ */
+specified: boolean, 
+/**
+ * The sections of the sources about it: "Llama 3.1 model card: “Critical and other
+ * risks”".
+ */
+discussed_in: Array<string>, };
+
+export type SourceGaps = { 
+/**
+ * The source as the document cites it.
+ */
+source: string, title: string, file: string, sections_drawn_on: number, 
+/**
+ * Every section of the source, in order.
+ */
+sections: Array<SectionGap>, 
+/**
+ * Items the source discloses that the document does not cite.
+ */
+fields_left_out: Array<FieldGap>, };
+
+export type SectionGap = { id: string, 
+/**
+ * "7.3 Evaluation".
+ */
+name: string, level: number, page: number | null, passages: number, cited_passages: number, drawn_on: boolean, 
+/**
+ * Plain names of the risk categories and of the kinds of mitigation it is about.
+ */
+risks: Array<string>, mitigations: Array<string>, 
+/**
+ * The removals log records it as left out.
+ */
+left_out_on_purpose: boolean, };
+
+export type FieldGap = { field: string, 
+/**
+ * "EU form 2" or "Hugging Face card".
+ */
+framework: string, label: string, 
+/**
+ * Where the source discloses it: passage id, section name, and its words.
+ */
+passage: string | null, section: string | null, excerpt: string | null, left_out_on_purpose: boolean, };
+
+export type GapItem = { code: string, 
+/**
+ * `error`, `warning` or `info`.
+ */
+severity: string, message: string, hints: Array<string>, 
+/**
+ * 1-based line and column, and byte offsets, of the text it is about.
+ */
+line: number, column: number, start: number, end: number, 
+/**
+ * The text it is about, at most 160 characters.
+ */
+quote: string, };
+
+export type StaleItem = { citation: StaleCitation, line: number, column: number, 
+/**
+ * The sentence or card citing it, at most 160 characters.
+ */
+quote: string, };
+
+export type StaleCitation = { 
+/**
+ * The link as written: `SOURCE#PASSAGE` (what [`confirm_citations`] takes).
+ */
+citation: string, 
+/**
+ * The source as the document cites it, and the passage it cites.
+ */
+source: string, passage: string, 
+/**
+ * `changed`, `removed` or `moved`.
+ */
+change: string, 
+/**
+ * The passage's text in the version the author cited.
+ */
+old_text: string, 
+/**
+ * Its text now, and its id now; `None` when it is gone.
+ */
+new_text: string | null, new_passage: string | null, 
+/**
+ * Byte offsets of the citing link (or risk card) in the document.
+ */
+start: number, end: number, };
+
+export type PassageDiff = { before: Array<DiffPartItem>, now: Array<DiffPartItem>, words_added: number, words_removed: number, };

@@ -3,10 +3,11 @@
 import { app } from "./en/app";
 import { branding } from "./en/branding";
 import { editor } from "./en/editor";
+import { gaps } from "./en/gaps";
 import { removals } from "./en/removals";
 import { review } from "./en/review";
 
-const en = { ...app, ...branding, ...editor, ...review, ...removals } as const;
+const en = { ...app, ...branding, ...editor, ...review, ...removals, ...gaps } as const;
 export type MessageKey = keyof typeof en;
 export type Catalogue = Record<MessageKey, string>;
 

@@ -197,6 +197,7 @@ fn stale_citations_carry_both_texts_until_confirmed() {
     crate::confirm_citations(
         &f.project,
         &f.doc,
+        None,
         Some("card#sec-cyber-security-p1"),
         &me,
         "2026-05-02T09:00:00Z",
@@ -205,6 +206,16 @@ fn stale_citations_carry_both_texts_until_confirmed() {
     let report = gap_report(&f.project, &f.doc, None).unwrap();
     let left: Vec<&str> = report.stale.iter().map(|s| s.citation.citation.as_str()).collect();
     assert_eq!(left, ["card#sec-bias-p1"]);
+
+    // A citation only in the editor's text can be confirmed from that text.
+    let without =
+        DOC.replace("Some answers repeat stereotypes ([card](source:card#sec-bias-p1)).", "");
+    put_document(&f.project, Some(&f.doc), &without, "", "2026-05-02T10:00:00Z").unwrap();
+    let only = Some("card#sec-bias-p1");
+    let now = "2026-05-02T11:00:00Z";
+    assert!(crate::confirm_citations(&f.project, &f.doc, None, only, &me, now).is_err());
+    assert_eq!(crate::confirm_citations(&f.project, &f.doc, Some(DOC), only, &me, now).unwrap(), 1);
+    assert!(gap_report(&f.project, &f.doc, Some(DOC)).unwrap().stale.is_empty());
 }
 
 #[test]

@@ -17,7 +17,6 @@ export const review = {
   "identity.none": "No name saved yet.",
 
   "preview.tabReview": "Review",
-  "preview.reviewCount": "Review ({count})",
 
   "review.loading": "Reading the review…",
   "review.noDocument": "Open a document to review it.",
