@@ -675,7 +675,7 @@ fn run_update(corpus: &Path, case: &Case, details: &mut String) -> Staleness {
 
     // Confirming answers the stale citations; the moved ones still offer their fix.
     let me = candor_core::Person { name: "Tester".into(), ..Default::default() };
-    candor_core::confirm_citations(&project, doc, None, &me, CONFIRMED).unwrap();
+    candor_core::confirm_citations(&project, doc, None, None, &me, CONFIRMED).unwrap();
     let (confirmed, _) = check_stored(&project, doc);
     tally.left = confirmed.iter().filter(|d| d.code == "source/changed-since-cited").count();
     let flags = attribute(&confirmed, &cites, &old_text, &faithful, &mut String::new());
