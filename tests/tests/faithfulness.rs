@@ -863,3 +863,78 @@ fn gap_reports_agree_with_check_and_match_their_schema() {
         assert!(result.success, "{}: {}", pdf.display(), result.output);
     }
 }
+
+/// Coverage of the sources (the point 4) on the corpus: the faithful documents draw
+/// on exactly the sections holding the passages they cite (and the headings over them), and
+/// the sections the model cards devote to risks are recognised as such.
+#[test]
+fn coverage_of_the_corpus_sources() {
+    let Some(corpus) = corpus_dir() else { return };
+    // Per case: a section title and a risk category the section must be found to be about.
+    let known: &[(&str, &str, &str)] = &[
+        ("llama-3.1", "Critical and other risks", "cbrn"),
+        ("llama-3.1", "Critical and other risks", "cyber-offence"),
+        ("llama-2", "Ethical Considerations and Limitations", "non-discrimination"),
+        ("stable-diffusion-v1", "Bias", "non-discrimination"),
+        ("stable-diffusion-v1", "Environmental Impact", "environment"),
+        ("phi-3-mini-128k-instruct", "Responsible AI Considerations", "privacy"),
+    ];
+    let taxonomy = candor_model::Taxonomy::builtin();
+    let lang = candor_model::LanguageTag::parse("en").unwrap();
+    for case in CASES {
+        let name = case.name;
+        let tmp = tempfile::tempdir().unwrap();
+        let (project, id) = new_project(tmp.path(), &corpus, case);
+        let faithful = read(&case_dir(name).join("faithful.md"));
+        let doc = candor_core::put_document(&project, None, &faithful, "", NOW).unwrap();
+        let report = candor_core::gap_report(&project, doc.as_str(), None).unwrap();
+        let [source] = report.sources.as_slice() else { panic!("{name}: {:?}", report.sources) };
+        let content = candor_core::show_source(&project, &id).unwrap().source.content;
+
+        // The sections holding a cited passage, table or section, and every heading above
+        // them that has no passage of its own.
+        let mut expected = HashSet::new();
+        for c in citations(&faithful) {
+            let index = content
+                .passages
+                .iter()
+                .find(|p| p.id == c.passage)
+                .and_then(|p| p.section)
+                .or_else(|| {
+                    let table = content.tables.iter().find(|t| t.id == c.passage)?;
+                    content.passages.iter().find(|p| p.id == table.passage)?.section
+                })
+                .or_else(|| content.sections.iter().position(|s| s.id == c.passage));
+            let mut at = index;
+            while let Some(i) = at {
+                expected.insert(content.sections[i].id.as_str());
+                at = content.sections[i]
+                    .parent
+                    .filter(|&p| !content.passages.iter().any(|q| q.section == Some(p)));
+            }
+        }
+        let drawn: HashSet<&str> =
+            source.sections.iter().filter(|s| s.drawn_on).map(|s| s.id.as_str()).collect();
+        assert_eq!(drawn, expected, "{name}: the sections drawn on");
+        assert_eq!(source.sections_drawn_on as usize, drawn.len(), "{name}");
+
+        for &(_, title, category) in known.iter().filter(|k| k.0 == name) {
+            let section = source.sections.iter().find(|s| s.name.ends_with(title));
+            let section = section.unwrap_or_else(|| panic!("{name}: no section “{title}”"));
+            let entry = taxonomy.categories().iter().find(|c| c.id == category).unwrap();
+            assert!(
+                section.risks.iter().any(|r| r == entry.name(&lang)),
+                "{name}: “{title}” is not found to be about {category}: {:?}",
+                section.risks
+            );
+        }
+        // Every disclosed item left out is one the document does not cite.
+        let all = citations(&faithful);
+        let cited: HashSet<&str> = all.iter().map(|c| c.passage.as_str()).collect();
+        for f in &source.fields_left_out {
+            if let Some(p) = &f.passage {
+                assert!(!cited.contains(p.as_str()), "{name}: {} is cited ({p})", f.field);
+            }
+        }
+    }
+}

@@ -4,7 +4,8 @@
 //!
 //! A document **draws on** what it cites: a link to a passage or table draws on the section
 //! holding it; a link to a section draws on that section and its subsections; a link to the
-//! whole source (`source:ID`) draws on no section in particular.
+//! whole source (`source:ID`) draws on no section in particular. A section that is only a
+//! heading over subsections is drawn on when one of them is.
 //!
 //! A section is **about a risk or a mitigation** when its title or its own passages (not
 //! code) use one of the taxonomy entry's `terms` ([`TaxonomyEntry::mentioned_in`]); a project
@@ -193,6 +194,18 @@ pub fn source_coverage(
             left_out_on_purpose: removed.contains(&section.id.as_str())
                 || own.iter().any(|p| removed.contains(&p.id.as_str())),
         });
+    }
+
+    // A section with no passages of its own (only a heading over subsections) is drawn on
+    // when one of its subsections is: there is nothing else in it to cite. Children come
+    // after their parents, so one pass from the end carries this up any depth.
+    for index in (0..sections.len()).rev() {
+        let parent = content.sections[index].parent;
+        if let Some(p) = parent.filter(|&p| p < index && sections[p].passages == 0)
+            && sections[index].drawn_on
+        {
+            sections[p].drawn_on = true;
+        }
     }
 
     let text = document_text(doc).to_lowercase();

@@ -81,19 +81,33 @@ fn the_fixture_has_the_expected_sections() {
 
 #[test]
 fn sections_are_drawn_on_through_passages_tables_and_sections() {
+    // The title heading holds no passage of its own: citing anything under it draws on it.
     let c = coverage("It has 7B parameters ([card](source:card#sec-model-details-p3)).\n");
-    assert_eq!(drawn_on(&c), ["sec-model-details"]);
+    assert_eq!(drawn_on(&c), ["sec-example-1-model-card", "sec-model-details"]);
     let details = &c.sections[1];
     assert_eq!((details.passages, details.cited_passages), (3, 1));
 
-    // A section link draws on the section and its subsections, not on its parent.
+    // "Risks" is only a heading over its subsections: citing one of them draws on it too.
+    let c = coverage("Stereotypes ([card](source:card#sec-bias-p1)).\n");
+    assert_eq!(drawn_on(&c), ["sec-example-1-model-card", "sec-risks", "sec-bias"]);
+
+    // A section link draws on the section and its subsections.
     let c = coverage("See the risks ([card](source:card#sec-risks)).\n");
-    assert_eq!(drawn_on(&c), ["sec-risks", "sec-cyber-security", "sec-bias", "sec-safeguards"]);
+    assert_eq!(
+        drawn_on(&c),
+        [
+            "sec-example-1-model-card",
+            "sec-risks",
+            "sec-cyber-security",
+            "sec-bias",
+            "sec-safeguards"
+        ]
+    );
 
     // A table id draws on the section holding the table.
     let table = card().tables[0].id.clone();
     let c = coverage(&format!("It scored 66.7 ([card](source:card#{table})).\n"));
-    assert_eq!(drawn_on(&c), ["sec-benchmarks"]);
+    assert_eq!(drawn_on(&c), ["sec-example-1-model-card", "sec-benchmarks"]);
 
     // A whole-source link draws on no section; other sources' links count for nothing.
     let c = coverage("See [the card](source:card) and [this](source:other#sec-risks).\n");
@@ -106,7 +120,10 @@ fn risk_cards_and_footnotes_draw_on_what_they_cite() {
     let c = coverage(
         "It was tested.[^1]\n\n[^1]: See [the study](source:card#sec-cyber-security-p1).\n\n```risk\nid: bias\ncategory: non-discrimination\ntitle: Unfair pictures of people\nsources: [card#sec-bias-p1]\n```\n",
     );
-    assert_eq!(drawn_on(&c), ["sec-cyber-security", "sec-bias"]);
+    assert_eq!(
+        drawn_on(&c),
+        ["sec-example-1-model-card", "sec-risks", "sec-cyber-security", "sec-bias"]
+    );
 }
 
 #[test]

@@ -133,7 +133,17 @@ fn the_report_lists_every_kind_of_gap() {
     assert_eq!((source.source.as_str(), source.file.as_str()), ("card", "card.md"));
     let drawn: Vec<&str> =
         source.sections.iter().filter(|s| s.drawn_on).map(|s| s.id.as_str()).collect();
-    assert_eq!(drawn, ["sec-model-details", "sec-cyber-security", "sec-bias"]);
+    assert_eq!(
+        drawn,
+        [
+            "sec-example-1-model-card",
+            "sec-model-details",
+            "sec-risks",
+            "sec-cyber-security",
+            "sec-bias"
+        ],
+        "headings over cited subsections count as drawn on"
+    );
     let gaps: Vec<&str> =
         source.sections.iter().filter(|s| s.is_gap()).map(|s| s.id.as_str()).collect();
     assert_eq!(gaps, ["sec-safeguards"], "the classifier section is about a safety measure");
