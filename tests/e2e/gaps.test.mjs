@@ -127,6 +127,10 @@ test("gaps: risks and sections left out, a changed source compared and confirmed
       await app.waitFor(async () => ((await app.editorText()) ?? "").length > 0, { what: "the starter text" });
       assert.ok(await setEditorText(app, DOC), "the editor took the text");
       await app.waitFor(async () => (await app.editorText()) === DOC, { what: "the document's text in the editor" });
+      // The header follows the title typed in the front matter, not the starter's.
+      await app.waitFor(async () => (await s.text(await app.find("document-title"))) === "Example-1 explained", {
+        what: "the header to show the typed title",
+      });
       await app.waitFor(async () => (await s.attribute(await app.find("save-state"), "class")).split(/\s+/).includes("saved"), {
         timeout: 30_000,
         what: "the autosave to finish",

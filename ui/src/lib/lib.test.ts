@@ -3,7 +3,7 @@ import { toApiError, ApiError } from "../api/bridge";
 import { english, t, useCatalogue } from "../i18n";
 import { debounce, latestOnly } from "./debounce";
 import { mergePages, type UrlMaker } from "./previewPages";
-import { citationLabel, highlightSegments } from "./text";
+import { citationLabel, frontMatterTitle, highlightSegments } from "./text";
 
 describe("highlightSegments", () => {
   it("splits by UTF-8 byte ranges, also after non-ASCII text", () => {
@@ -20,6 +20,22 @@ describe("highlightSegments", () => {
     const segs = highlightSegments("abcdef", [[2, 4], [3, 5], [1, 1]]);
     expect(segs.map((s) => s.text).join("")).toBe("abcdef");
     expect(segs.filter((s) => s.hit).map((s) => s.text)).toEqual(["cd", "e"]);
+  });
+});
+
+describe("frontMatterTitle", () => {
+  it("reads the title of the front matter as typed", () => {
+    expect(frontMatterTitle("---\ntitle: Llama 3.1 explained\nlang: en\n---\n\n# Text\n")).toBe("Llama 3.1 explained");
+    expect(frontMatterTitle('---\ntitle: "Aurora-2: what you should know"\n---\n')).toBe("Aurora-2: what you should know");
+    expect(frontMatterTitle("---\r\ntitle: Windows lines\r\n---\r\n")).toBe("Windows lines");
+  });
+  it("gives nothing without front matter, title or readable YAML", () => {
+    expect(frontMatterTitle("# Just text\n")).toBeNull();
+    expect(frontMatterTitle("---\nlang: en\n---\n")).toBeNull();
+    expect(frontMatterTitle("---\ntitle: [unclosed\n---\n")).toBeNull();
+    expect(frontMatterTitle("---\ntitle: \"  \"\n---\n")).toBeNull();
+    expect(frontMatterTitle("---\ntitle: No end yet\n")).toBeNull();
+    expect(frontMatterTitle("---\ntitle: 42\n---\n")).toBeNull();
   });
 });
 

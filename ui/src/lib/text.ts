@@ -1,5 +1,7 @@
 // Text helpers shared by the reader and tests.
 
+import { parse } from "yaml";
+
 export interface Segment {
   text: string;
   hit: boolean;
@@ -29,4 +31,23 @@ export function citationLabel(passage: string, words = 6): string {
   const all = passage.replace(/\s+/g, " ").trim().split(" ");
   const head = all.slice(0, words).join(" ").replace(/[.,;:]+$/, "");
   return all.length > words ? `${head}…` : head;
+}
+
+/**
+ * The `title` of a Markdown text's front matter as the author has typed it so far, or `null`
+ * when there is no front matter, no title, or the YAML does not read (yet).
+ */
+export function frontMatterTitle(text: string): string | null {
+  const match = /^---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)\s*(?:\r?\n|$)/.exec(text);
+  if (!match) return null;
+  try {
+    const data: unknown = parse(match[1]);
+    if (data && typeof data === "object" && "title" in data) {
+      const title = (data as { title: unknown }).title;
+      if (typeof title === "string" && title.trim()) return title.trim();
+    }
+  } catch {
+    // Half-typed YAML: keep the last title shown.
+  }
+  return null;
 }
