@@ -249,12 +249,13 @@ const STOP3: &[&str] = &[
 
 /// Plain words a companion document uses for a source's technical ones, as stems: both
 /// sides are read as the first (picture = image = photo(realism); collection = dataset;
-/// copies = duplicates; graphics chips = GPUs).
+/// copies = duplicates; graphics chips = GPUs; latency = quick, fast, delay).
 const SAME: &[&[&str]] = &[
     &["image", "pictu", "photo"],
     &["datas", "colle"],
     &["dupli", "dedup", "copie", "copy"],
     &["gpu", "chip", "chips"],
+    &["laten", "quick", "fast", "delay", "speed"],
 ];
 
 /// The stems of the content words of `text` (web addresses left out): lowercase, the first
@@ -321,6 +322,14 @@ mod tests {
         assert!(a.contains("train") && b.contains("train"));
         assert!(a.contains("filte") && b.contains("filte"));
         assert!(!a.contains("model"));
+    }
+
+    #[test]
+    fn plain_words_for_technical_ones_are_shared() {
+        let passage = stems("Latency bound scenarios");
+        assert!(share(&stems("uses where answers must come quickly"), &passage));
+        assert!(share(&stems("when a fast answer matters"), &passage));
+        assert!(!share(&stems("uses where answers must be correct"), &passage));
     }
 
     #[test]
