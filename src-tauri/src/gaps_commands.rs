@@ -53,7 +53,8 @@ pub async fn save_gap_report(
         else {
             return Ok(None);
         };
-        core::save_gap_report_pdf(&project, &id, text.as_deref(), &out, &core::now_utc())?;
+        let pdf = core::GapFormat::Pdf;
+        core::save_gap_report(&project, &id, text.as_deref(), pdf, &out, &core::now_utc())?;
         Ok(Some(out.display().to_string()))
     })
     .await

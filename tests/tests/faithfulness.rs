@@ -830,9 +830,11 @@ fn gap_reports_agree_with_check_and_match_their_schema() {
         assert_eq!(coverage, c.risk_sections + c.fields > 0, "{name}");
 
         let json = work.join(format!("{name}-gaps.json"));
-        std::fs::write(&json, serde_json::to_string_pretty(&report).unwrap()).unwrap();
+        let as_json = candor_core::GapFormat::Json;
+        candor_core::save_gap_report(&project, doc, None, as_json, &json, "2026-03-12").unwrap();
         let pdf = work.join(format!("{name}-gaps.pdf"));
-        candor_core::save_gap_report_pdf(&project, doc, None, &pdf, "2026-03-12").unwrap();
+        let as_pdf = candor_core::GapFormat::Pdf;
+        candor_core::save_gap_report(&project, doc, None, as_pdf, &pdf, "2026-03-12").unwrap();
         reports.push((json, pdf, report.title.clone()));
     }
 

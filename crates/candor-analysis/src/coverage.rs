@@ -30,6 +30,7 @@ use serde::Serialize;
 
 use crate::disclosure::{Disclosure, Evidence, Framework, disclosure_map};
 use crate::faithfulness::passages_of;
+use crate::plain::prose::block_units;
 
 /// What a document draws on in one source, and what it leaves out.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -304,46 +305,12 @@ fn mentions_value(text: &str, excerpt: &str) -> bool {
     value.chars().count() >= 3 && text.contains(&value)
 }
 
-/// The prose of a document, as one lowercase-able string (paragraphs, headings, lists,
-/// quotations, table cells and risk cards' own words).
+/// The prose of a document as the plain-language checks read it (paragraphs, headings,
+/// lists, quotations, table cells, risk cards' own words and footnotes), a unit a line.
 fn document_text(doc: &Document) -> String {
-    let mut out = String::new();
-    let mut stack: Vec<&Block> = doc.blocks.iter().rev().collect();
-    for footnote in &doc.footnotes {
-        stack.extend(footnote.blocks.iter().rev());
-    }
-    while let Some(block) = stack.pop() {
-        match block {
-            Block::Paragraph { content, .. } | Block::Heading { content, .. } => {
-                out.push_str(&candor_model::plain_text(content));
-            }
-            Block::BlockQuote { blocks, .. } => stack.extend(blocks.iter().rev()),
-            Block::List { items, .. } => {
-                stack.extend(items.iter().rev().flat_map(|i| i.blocks.iter().rev()));
-            }
-            Block::Table { table, .. } => {
-                for cell in table.header.iter().chain(table.rows.iter().flatten()) {
-                    out.push_str(&candor_model::plain_text(&cell.content));
-                    out.push(' ');
-                }
-            }
-            Block::Risk { risk, .. } => {
-                let texts = [&risk.what_could_happen, &risk.who_is_affected, &risk.what_you_can_do];
-                out.push_str(&risk.title);
-                for text in texts.into_iter().flatten() {
-                    out.push(' ');
-                    out.push_str(text);
-                }
-                for mitigation in &risk.mitigations {
-                    out.push(' ');
-                    out.push_str(&mitigation.what_we_did);
-                }
-            }
-            _ => {}
-        }
-        out.push('\n');
-    }
-    out
+    let footnotes = doc.footnotes.iter().flat_map(|f| &f.blocks);
+    let units = doc.blocks.iter().chain(footnotes).flat_map(|b| block_units(b, ""));
+    units.map(|u| u.text).collect::<Vec<_>>().join("\n")
 }
 
 #[cfg(test)]

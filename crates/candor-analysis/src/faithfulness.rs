@@ -76,8 +76,16 @@ pub fn check_faithfulness(
     sources: &[CitedSource<'_>],
 ) -> Vec<Diagnostic> {
     let lang = Lang::from_tag(doc.meta.lang.language());
-    let footnote_links: Vec<Vec<(SourceLink, Span)>> =
-        doc.footnotes.iter().map(|f| links_in_blocks(&f.blocks)).collect();
+    let footnote_links: Vec<Vec<(SourceLink, Span)>> = doc
+        .footnotes
+        .iter()
+        .map(|f| {
+            candor_model::source_links_in(&f.blocks)
+                .into_iter()
+                .map(|(link, span)| (link.clone(), span))
+                .collect()
+        })
+        .collect();
     let checker = Checker {
         doc,
         text,
@@ -823,39 +831,6 @@ fn cites_in(content: &[Inline], footnotes: &[Vec<(SourceLink, Span)>]) -> Vec<Ci
                     });
                 }
             }
-        }
-    }
-    out
-}
-
-/// Every source link in some blocks (for footnotes).
-fn links_in_blocks(blocks: &[Block]) -> Vec<(SourceLink, Span)> {
-    let mut out = Vec::new();
-    let mut stack: Vec<&Block> = blocks.iter().rev().collect();
-    let mut inlines: Vec<&Inline> = Vec::new();
-    while let Some(block) = stack.pop() {
-        match block {
-            Block::Heading { content, .. } | Block::Paragraph { content, .. } => {
-                inlines.extend(content)
-            }
-            Block::List { items, .. } => {
-                stack.extend(items.iter().rev().flat_map(|i| i.blocks.iter().rev()))
-            }
-            Block::BlockQuote { blocks, .. } => stack.extend(blocks.iter().rev()),
-            _ => {}
-        }
-    }
-    while let Some(inline) = inlines.pop() {
-        match inline {
-            Inline::Link { target: LinkTarget::Source { link }, content, span, .. } => {
-                out.push((link.clone(), *span));
-                inlines.extend(content);
-            }
-            Inline::Link { content, .. }
-            | Inline::Emphasis { content }
-            | Inline::Strong { content }
-            | Inline::Strikethrough { content } => inlines.extend(content),
-            _ => {}
         }
     }
     out

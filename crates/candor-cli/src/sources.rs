@@ -200,31 +200,22 @@ pub fn gaps(
     format: GapsFormat,
     out: Option<&Path>,
 ) -> anyhow::Result<ExitCode> {
-    let bytes = match format {
-        GapsFormat::Pdf => {
-            let Some(out) = out else {
-                anyhow::bail!("a PDF needs a file to go to: add --out REPORT.pdf");
-            };
-            candor_core::save_gap_report_pdf(project, doc, None, out, &now_utc())?;
-            println!("wrote {}", out.display());
-            return Ok(ExitCode::SUCCESS);
-        }
-        GapsFormat::Json => {
-            let report = candor_core::gap_report(project, doc, None)?;
-            let mut json = serde_json::to_string_pretty(&report)?;
-            json.push('\n');
-            json.into_bytes()
-        }
-        GapsFormat::Text => candor_core::gap_report(project, doc, None)?.to_text().into_bytes(),
+    let format = match format {
+        GapsFormat::Text => candor_core::GapFormat::Text,
+        GapsFormat::Json => candor_core::GapFormat::Json,
+        GapsFormat::Pdf => candor_core::GapFormat::Pdf,
     };
     match out {
         Some(out) => {
-            std::fs::write(out, &bytes)
-                .map_err(|e| anyhow::anyhow!("{}: cannot write the report: {e}", out.display()))?;
+            candor_core::save_gap_report(project, doc, None, format, out, &now_utc())?;
             println!("wrote {}", out.display());
+        }
+        None if format == candor_core::GapFormat::Pdf => {
+            anyhow::bail!("a PDF needs a file to go to: add --out REPORT.pdf");
         }
         None => {
             use std::io::Write as _;
+            let bytes = candor_core::gap_report_file(project, doc, None, format, &now_utc())?;
             std::io::stdout().write_all(&bytes)?;
         }
     }

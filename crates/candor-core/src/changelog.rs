@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use candor_model::{Block, Date, Diagnostic, Document};
+use candor_model::{Date, Diagnostic, Document};
 use candor_render::ChangelogEntry;
 use candor_store::VersionKind;
 
@@ -20,41 +20,30 @@ pub(crate) fn expand_changelog_blocks(
     project: Option<&Path>,
     document_id: Option<&str>,
 ) -> Result<Vec<Diagnostic>, Error> {
-    let wanted = |b: &Block| matches!(b, Block::Generated { name, .. } if name == "changelog");
-    if !doc.blocks.iter().any(wanted) {
+    if !crate::export::has_generated(doc, "changelog") {
         return Ok(Vec::new());
     }
     let entries = match (project, document_id) {
         (Some(path), Some(id)) => Some(entries(path, id)?),
         _ => None,
     };
-    let mut problems = Vec::new();
-    for i in (0..doc.blocks.len()).rev() {
-        if !wanted(&doc.blocks[i]) {
-            continue;
-        }
-        let span = doc.blocks[i].span();
-        match &entries {
-            Some(entries) => {
-                let blocks = candor_render::changelog_blocks(entries, &doc.meta.lang, span);
-                doc.blocks.splice(i..=i, blocks);
-            }
-            None => {
-                doc.blocks.remove(i);
-                if project.is_none() {
-                    problems.push(
-                        Diagnostic::warning(
-                            "generated/needs-project",
-                            span,
-                            "The `candor-changelog` block lists the versions of a document, which only a project keeps; it is left out.",
-                        )
-                        .with_hint("Put the document into a project and export from it: candor doc put P.candor DOC.md --note \"…\""),
-                    );
-                }
-            }
-        }
+    let left_out = crate::export::replace_generated(doc, "changelog", |lang, span| {
+        entries.as_ref().map(|e| candor_render::changelog_blocks(e, lang, span))
+    });
+    if project.is_some() {
+        return Ok(Vec::new());
     }
-    Ok(problems)
+    Ok(left_out
+        .into_iter()
+        .map(|span| {
+            Diagnostic::warning(
+                "generated/needs-project",
+                span,
+                "The `candor-changelog` block lists the versions of a document, which only a project keeps; it is left out.",
+            )
+            .with_hint("Put the document into a project and export from it: candor doc put P.candor DOC.md --note \"…\"")
+        })
+        .collect())
 }
 
 /// The noted versions of document `id`, newest first.

@@ -273,8 +273,7 @@ pub(crate) fn html(doc: &Document, images: &Images) -> String {
 /// Replaces each `candor-glossary` block with the glossary entries (the project's, over the
 /// built-in ones) of the terms the document uses, in the document's language.
 fn expand_glossary_blocks(doc: &mut Document, project: Option<&Path>) -> Result<(), Error> {
-    let wanted = |b: &Block| matches!(b, Block::Generated { name, .. } if name == "glossary");
-    if !doc.blocks.iter().any(wanted) {
+    if !has_generated(doc, "glossary") {
         return Ok(());
     }
     let glossary = match project {
@@ -288,14 +287,42 @@ fn expand_glossary_blocks(doc: &mut Document, project: Option<&Path>) -> Result<
         .filter_map(|&e| language.and_then(|l| glossary.term(e, l)))
         .map(|t| (t.term.clone(), t.definition.clone()))
         .collect();
+    replace_generated(doc, "glossary", |lang, span| {
+        Some(candor_render::glossary_blocks(&terms, lang, span))
+    });
+    Ok(())
+}
+
+/// Whether `doc` has a top-level ```` ```candor-NAME ```` block.
+pub(crate) fn has_generated(doc: &Document, name: &str) -> bool {
+    doc.blocks.iter().any(|b| matches!(b, Block::Generated { name: n, .. } if n == name))
+}
+
+/// Replaces each top-level ```` ```candor-NAME ```` block with the blocks `fill` makes for
+/// it (from the document's language and the block's span); a block `fill` has nothing for
+/// is left out. Returns the spans of the blocks left out, in reverse document order.
+pub(crate) fn replace_generated(
+    doc: &mut Document,
+    name: &str,
+    mut fill: impl FnMut(&candor_model::LanguageTag, candor_model::Span) -> Option<Vec<Block>>,
+) -> Vec<candor_model::Span> {
+    let mut left_out = Vec::new();
     for i in (0..doc.blocks.len()).rev() {
-        if wanted(&doc.blocks[i]) {
-            let span = doc.blocks[i].span();
-            let blocks = candor_render::glossary_blocks(&terms, &doc.meta.lang, span);
-            doc.blocks.splice(i..=i, blocks);
+        if !matches!(&doc.blocks[i], Block::Generated { name: n, .. } if n == name) {
+            continue;
+        }
+        let span = doc.blocks[i].span();
+        match fill(&doc.meta.lang, span) {
+            Some(blocks) => {
+                doc.blocks.splice(i..=i, blocks);
+            }
+            None => {
+                doc.blocks.remove(i);
+                left_out.push(span);
+            }
         }
     }
-    Ok(())
+    left_out
 }
 
 /// Replaces each `candor-bom` block with what the AI-BOM it names says, in plain words.

@@ -658,15 +658,54 @@ fn escape(text: &str) -> String {
     out
 }
 
-/// The gap report of `doc` (of `text` when given, as [`gap_report`]) as a tagged PDF;
-/// `today` (`YYYY-MM-DD…`) dates it.
-pub fn gap_report_pdf(
+/// How a gap report is written out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GapFormat {
+    /// For reading in a terminal ([`GapReport::to_text`]).
+    Text,
+    /// For scripts: [`GAPS_FORMAT`], described by `schemas/gaps.schema.json`.
+    Json,
+    /// A tagged PDF for reviewers.
+    Pdf,
+}
+
+/// The gap report of `doc` (of `text` when given, as [`gap_report`]) as a file of `format`;
+/// `today` (`YYYY-MM-DD…`) dates the PDF.
+pub fn gap_report_file(
     project: &Path,
     doc: &str,
     text: Option<&str>,
+    format: GapFormat,
     today: &str,
 ) -> Result<Vec<u8>, Error> {
     let report = gap_report(project, doc, text)?;
+    match format {
+        GapFormat::Text => Ok(report.to_text().into_bytes()),
+        GapFormat::Json => {
+            // Strings, numbers and lists only: serialising it cannot fail.
+            let mut json = serde_json::to_string_pretty(&report).unwrap_or_default();
+            json.push('\n');
+            Ok(json.into_bytes())
+        }
+        GapFormat::Pdf => gap_report_pdf(project, &report, today),
+    }
+}
+
+/// Writes the gap report of `doc` (of `text` when given) as `format` to `out`, atomically.
+pub fn save_gap_report(
+    project: &Path,
+    doc: &str,
+    text: Option<&str>,
+    format: GapFormat,
+    out: &Path,
+    today: &str,
+) -> Result<(), Error> {
+    let bytes = gap_report_file(project, doc, text, format, today)?;
+    crate::export::write_atomically(out, &bytes)
+}
+
+/// The report typeset as a Candor document, through the companion template.
+fn gap_report_pdf(project: &Path, report: &GapReport, today: &str) -> Result<Vec<u8>, Error> {
     let name = project.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let markdown = report.to_markdown(&name, today);
     let parsed = candor_import::parse_companion(&markdown);
@@ -681,19 +720,6 @@ pub fn gap_report_pdf(
             rendered.diagnostics.iter().map(|d| d.message.as_str()).collect::<Vec<_>>().join("; ")
         )),
     })
-}
-
-/// Writes the gap report of `doc` (of `text` when given) as a tagged PDF to `out`,
-/// atomically.
-pub fn save_gap_report_pdf(
-    project: &Path,
-    doc: &str,
-    text: Option<&str>,
-    out: &Path,
-    today: &str,
-) -> Result<(), Error> {
-    let pdf = gap_report_pdf(project, doc, text, today)?;
-    crate::export::write_atomically(out, &pdf)
 }
 
 #[cfg(test)]

@@ -52,8 +52,8 @@ pub use example::{
 pub use export::{DocumentSource, ExportReport, ExportRequest, check_document, export_document};
 pub use faithfulness::{StaleCitation, confirm_citations};
 pub use gaps::{
-    FieldGap, GAPS_FORMAT, GapCounts, GapItem, GapReport, RiskGap, SectionGap, SourceGaps,
-    StaleItem, gap_report, gap_report_pdf, save_gap_report_pdf,
+    FieldGap, GAPS_FORMAT, GapCounts, GapFormat, GapItem, GapReport, RiskGap, SectionGap,
+    SourceGaps, StaleItem, gap_report, gap_report_file, save_gap_report,
 };
 pub use passage_diff::{PassageDiff, passage_diff};
 pub use preview::{PreviewPage, PreviewSession, PreviewUpdate, preview_html};

@@ -180,8 +180,7 @@ pub(crate) fn expand_removals_blocks(
     project: Option<&Path>,
     document_id: Option<&str>,
 ) -> Result<Vec<Diagnostic>, Error> {
-    let wanted = |b: &Block| matches!(b, Block::Generated { name, .. } if name == "removals");
-    if !doc.blocks.iter().any(wanted) {
+    if !crate::export::has_generated(doc, "removals") {
         return Ok(Vec::new());
     }
     let active: Option<Vec<RemovalGround>> = match (project, document_id) {
@@ -192,33 +191,25 @@ pub(crate) fn expand_removals_blocks(
         }
         _ => None,
     };
-    let mut problems = Vec::new();
-    for i in (0..doc.blocks.len()).rev() {
-        if !wanted(&doc.blocks[i]) {
-            continue;
-        }
-        let span = doc.blocks[i].span();
-        match active.as_deref().and_then(|grounds| statement(grounds, &doc.meta.lang)) {
-            Some(sentence) => {
-                let content = vec![Inline::Text { text: sentence, span: Span::default() }];
-                doc.blocks[i] = Block::Paragraph { content, span };
-            }
-            None => {
-                doc.blocks.remove(i);
-                if project.is_none() {
-                    problems.push(
-                        Diagnostic::warning(
-                            "generated/needs-project",
-                            span,
-                            "The `candor-removals` block states that information was left out, which only a project records; it is left out.",
-                        )
-                        .with_hint("Put the document into a project and record removals there: candor removals P.candor --doc ID --add …"),
-                    );
-                }
-            }
-        }
+    let left_out = crate::export::replace_generated(doc, "removals", |lang, span| {
+        let sentence = statement(active.as_deref()?, lang)?;
+        let content = vec![Inline::Text { text: sentence, span: Span::default() }];
+        Some(vec![Block::Paragraph { content, span }])
+    });
+    if project.is_some() {
+        return Ok(Vec::new());
     }
-    Ok(problems)
+    Ok(left_out
+        .into_iter()
+        .map(|span| {
+            Diagnostic::warning(
+                "generated/needs-project",
+                span,
+                "The `candor-removals` block states that information was left out, which only a project records; it is left out.",
+            )
+            .with_hint("Put the document into a project and record removals there: candor removals P.candor --doc ID --add …")
+        })
+        .collect())
 }
 
 /// The published sentence for removals on `grounds` (one per active removal), in the

@@ -675,22 +675,7 @@ fn power(t: &Text<'_>, i: usize) -> Option<(i32, usize)> {
             j += 1;
         }
     } else {
-        while let Some(c) = t.at(j) {
-            let d = match c {
-                '⁰' => '0',
-                '¹' => '1',
-                '²' => '2',
-                '³' => '3',
-                '⁴' => '4',
-                '⁵' => '5',
-                '⁶' => '6',
-                '⁷' => '7',
-                '⁸' => '8',
-                '⁹' => '9',
-                '⁻' => '-',
-                '⁺' => '+',
-                _ => break,
-            };
+        while let Some(d) = t.at(j).and_then(candor_model::from_superscript) {
             text.push(d);
             j += 1;
         }

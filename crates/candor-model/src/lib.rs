@@ -28,7 +28,9 @@ pub use source::{
     Bom, BomComponent, ComponentKind, Fact, FactKind, Passage, PassageKind, Section, SourceContent,
     SourceFormat, SourceMetadata, SourceTable,
 };
-pub use source_builder::{SourceBuilder, collapse_whitespace, slug, split_numbering};
+pub use source_builder::{
+    SourceBuilder, collapse_whitespace, from_superscript, slug, split_numbering,
+};
 pub use span::{LineCol, LineIndex, Span};
 pub use taxonomy::{
     CategoryGroup, EntryText, MAX_TAXONOMY_BYTES, MitigationKind, RiskCategory, Taxonomy,

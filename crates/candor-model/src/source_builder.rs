@@ -191,6 +191,26 @@ pub fn slug(text: &str) -> String {
     out
 }
 
+/// The digit or sign a superscript character stands for ("²" is '2', "⁻" is '-'), as in
+/// exponents written "10²⁵"; `None` for any other character.
+pub fn from_superscript(c: char) -> Option<char> {
+    Some(match c {
+        '⁰' => '0',
+        '¹' => '1',
+        '²' => '2',
+        '³' => '3',
+        '⁴' => '4',
+        '⁵' => '5',
+        '⁶' => '6',
+        '⁷' => '7',
+        '⁸' => '8',
+        '⁹' => '9',
+        '⁻' => '-',
+        '⁺' => '+',
+        _ => return None,
+    })
+}
+
 /// Runs of white space (line breaks included) as single spaces, trimmed.
 pub fn collapse_whitespace(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")

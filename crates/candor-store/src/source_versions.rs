@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::error::Result;
 use crate::project::Project;
 use crate::search;
-use crate::sources::{NewSource, SourceSummary};
+use crate::sources::{NewSource, SourceSummary, write_source_row};
 
 /// An earlier version of a source, without its content.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -69,24 +69,15 @@ impl Project {
             params![new.id, number, new.imported_at, old_file, old_sha, old_content],
         )
         .map_err(self.sql())?;
-        tx.execute(
+        write_source_row(
+            &tx,
             "UPDATE source SET file_name = ?2, format = ?3, title = ?4, imported_at = ?5, \
              byte_size = ?6, sha256 = ?7, section_count = ?8, passage_count = ?9, page_count = ?10, \
              content = ?11, original = ?12 WHERE id = ?1",
-            params![
-                summary.id,
-                summary.file_name,
-                summary.format.id(),
-                summary.title,
-                summary.imported_at,
-                byte_size,
-                summary.sha256,
-                summary.sections,
-                summary.passages,
-                summary.pages,
-                json,
-                new.bytes,
-            ],
+            &summary,
+            byte_size,
+            &json,
+            new.bytes,
         )
         .map_err(self.sql())?;
         search::unindex_passages(&tx, new.id).map_err(self.sql())?;

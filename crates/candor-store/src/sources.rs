@@ -128,27 +128,16 @@ impl Project {
         if exists {
             return Err(self.duplicate("source", new.id));
         }
-        tx.prepare_cached(
+        write_source_row(
+            &tx,
             "INSERT INTO source (id, file_name, format, title, imported_at, byte_size, sha256, \
              section_count, passage_count, page_count, content, original) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            &summary,
+            byte_size,
+            &json,
+            new.bytes,
         )
-        .and_then(|mut insert| {
-            insert.execute(params![
-                summary.id,
-                summary.file_name,
-                summary.format.id(),
-                summary.title,
-                summary.imported_at,
-                byte_size,
-                summary.sha256,
-                summary.sections,
-                summary.passages,
-                summary.pages,
-                json,
-                new.bytes,
-            ])
-        })
         .map_err(self.sql())?;
         search::index_passages(&tx, new.id, content).map_err(self.sql())?;
         tx.commit().map_err(self.sql())?;
@@ -243,6 +232,33 @@ impl Project {
             sha256,
         })
     }
+}
+
+/// Runs `sql`, an INSERT or UPDATE of one `source` row, with the row's values as ?1 to ?12:
+/// id, file name, format, title, import time, size, SHA-256, section, passage and page
+/// counts, the content as JSON and the original bytes.
+pub(crate) fn write_source_row(
+    tx: &rusqlite::Transaction<'_>,
+    sql: &str,
+    summary: &SourceSummary,
+    byte_size: i64,
+    json: &str,
+    original: &[u8],
+) -> rusqlite::Result<usize> {
+    tx.prepare_cached(sql)?.execute(params![
+        summary.id,
+        summary.file_name,
+        summary.format.id(),
+        summary.title,
+        summary.imported_at,
+        byte_size,
+        summary.sha256,
+        summary.sections,
+        summary.passages,
+        summary.pages,
+        json,
+        original,
+    ])
 }
 
 #[cfg(test)]

@@ -878,21 +878,10 @@ fn power(text: &str, i: usize) -> Option<(i32, usize)> {
         }
     } else {
         while let Some(c) = char_at(text, j) {
-            let d = match c {
-                '⁰' => '0',
-                '¹' => '1',
-                '²' => '2',
-                '³' => '3',
-                '⁴' => '4',
-                '⁵' => '5',
-                '⁶' => '6',
-                '⁷' => '7',
-                '⁸' => '8',
-                '⁹' => '9',
-                '⁻' => '-',
-                _ => break,
-            };
-            digits.push(d);
+            let Some(d) = candor_model::from_superscript(c) else { break };
+            if d != '+' {
+                digits.push(d);
+            }
             j += c.len_utf8();
         }
     }

@@ -274,10 +274,10 @@ fn the_pdf_is_tagged_deterministic_and_survives_markdown_in_quotes() {
         "A *starred* [link] `code` #tag | pipe $x$ @cite <b> {x} made by",
     );
     put_document(&f.project, Some(&f.doc), &odd, "", "2026-05-01T11:00:00Z").unwrap();
-    let pdf = gap_report_pdf(&f.project, &f.doc, None, "2026-05-03").unwrap();
+    let pdf = gap_report_file(&f.project, &f.doc, None, GapFormat::Pdf, "2026-05-03").unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
     assert_eq!(
-        gap_report_pdf(&f.project, &f.doc, None, "2026-05-03").unwrap(),
+        gap_report_file(&f.project, &f.doc, None, GapFormat::Pdf, "2026-05-03").unwrap(),
         pdf,
         "deterministic"
     );
@@ -288,7 +288,7 @@ fn the_pdf_is_tagged_deterministic_and_survives_markdown_in_quotes() {
         parsed.diagnostics.iter().filter(|d| d.severity == candor_model::Severity::Error).collect();
     assert!(errors.is_empty(), "{errors:?}\n{markdown}");
     let out = f.project.with_file_name("gaps.pdf");
-    save_gap_report_pdf(&f.project, &f.doc, None, &out, "2026-05-03").unwrap();
+    save_gap_report(&f.project, &f.doc, None, GapFormat::Pdf, &out, "2026-05-03").unwrap();
     assert_eq!(std::fs::read(&out).unwrap(), pdf);
 }
 
